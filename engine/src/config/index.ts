@@ -1,0 +1,2 @@
+export { EnvConfig } from './schema';
+export { ConfigError, loadConfig, type Config } from './load';

@@ -1,0 +1,2 @@
+export * as schema from './schema';
+export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Db, type DbTx } from './connection';

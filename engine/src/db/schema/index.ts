@@ -1,0 +1,4 @@
+export * from './programs';
+export * from './program-versions';
+export * from './settings';
+export * from './maintenance-runs';

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+export type ApiRoute = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  requestBody?: z.ZodType;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+};
+
+const ComponentStatus = z.object({
+  status: z.enum(['up', 'down']),
+  detail: z.string().optional().describe('Why the component is down'),
+});
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']).describe('ok only when database, Temporal and worker are all up'),
+  database: ComponentStatus,
+  temporal: ComponentStatus,
+  worker: ComponentStatus.extend({ pollers: z.number().int().describe('Workers polling the task queue') }),
+  time: z.string().describe('Server time, ISO 8601'),
+});
+
+export const ReadyResponse = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  database: ComponentStatus,
+});
+
+export const ApiIndexResponse = z.object({
+  name: z.string(),
+  version: z.literal('v1'),
+  documentation: z.string().describe('URL of the OpenAPI document'),
+});
+
+/** Routes the document describes; feature modules add theirs here. */
+export const apiRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Health of database, Temporal and worker',
+    tags: ['Operations'],
+    responses: {
+      200: { description: 'Everything is up', schema: HealthResponse },
+      503: { description: 'At least one component is down', schema: HealthResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/ready',
+    summary: 'Readiness for traffic (database reachable)',
+    tags: ['Operations'],
+    responses: {
+      200: { description: 'Ready', schema: ReadyResponse },
+      503: { description: 'Not ready', schema: ReadyResponse },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1',
+    summary: 'API entry point',
+    tags: ['API'],
+    responses: { 200: { description: 'Name and version of the API', schema: ApiIndexResponse } },
+  },
+];
+
+/**
+ * OpenAPI 3.1 document generated from the zod schemas of the routes.
+ * @example const doc = openApiDocument(apiRoutes); doc.paths['/health'].get.summary
+ */
+export function openApiDocument(routes: ApiRoute[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const responses = Object.fromEntries(
+      Object.entries(r.responses).map(([code, res]) => [
+        code,
+        {
+          description: res.description,
+          ...(res.schema ? { content: { 'application/json': { schema: z.toJSONSchema(res.schema, { io: 'output' }) } } } : {}),
+        },
+      ]),
+    );
+    (paths[r.path] ??= {})[r.method] = {
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: r.tags,
+      ...(r.requestBody
+        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.requestBody, { io: 'input' }) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Loyalty Studio API',
+      version: '1.0.0',
+      description: 'Point-of-sale, e-commerce and member self-service API of the loyalty engine.',
+    },
+    paths,
+  };
+}

@@ -1,0 +1,1 @@
+export { runMaintenance, RunMaintenanceInput, type MaintenanceReport } from './run-maintenance';

@@ -1,0 +1,3 @@
+export { createProgram, CreateProgramInput } from './create-program';
+export { listPrograms } from './list-programs';
+export { seedDemoProgram } from './seed-demo-program';

@@ -1,0 +1,3 @@
+export { connectTemporal, type TemporalHandle } from './client';
+export { temporalConnectionOptions } from './connection-options';
+export { checkTemporal, type TemporalHealth } from './health';

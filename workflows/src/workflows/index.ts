@@ -1,0 +1,2 @@
+// Deterministic code only: this file is bundled into the Temporal workflow sandbox.
+export { databaseMaintenance } from './maintenance';
