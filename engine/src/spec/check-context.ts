@@ -26,7 +26,12 @@ export function startRun(spec: ProgramSpec): CheckRun {
   };
 }
 
-const NOUNS: Partial<Record<SpecCollection, string>> = {
+const NOUNS: Record<SpecCollection, string> = {
+  program: 'Program',
+  tierPolicy: 'Tier policy',
+  pointsLifecycle: 'Points lifecycle',
+  spending: 'Spending rules',
+  communication: 'Communication settings',
   tiers: 'Tier',
   promotionGroups: 'Promotion group',
   earningRules: 'Rule',
@@ -40,12 +45,12 @@ const NOUNS: Partial<Record<SpecCollection, string>> = {
 
 /** The location of item `index` of a collection, labelled like "Rule 'Double points weekend'". */
 export function itemAt(collection: SpecCollection, index: number, item: { id: string; name: string }): IssueLocation {
-  return { collection, itemId: item.id, path: [collection, index], label: `${NOUNS[collection] ?? collection} '${item.name}'` };
+  return { collection, itemId: item.id, path: [collection, index], label: `${NOUNS[collection]} '${item.name}'` };
 }
 
 /** Label for a collection item found only by position in raw input. */
 export function nounOf(collection: SpecCollection): string {
-  return NOUNS[collection] ?? collection;
+  return NOUNS[collection];
 }
 
 /** Checks a condition at `loc` + `path` and adds its issues to the run. */
