@@ -3,9 +3,8 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '@loyalty/engine/config';
 import { migrateDatabase, openDatabase } from '@loyalty/engine/db';
 import { createLogger } from '@loyalty/engine/log';
-import { seedDemoProgram } from '@loyalty/engine/programs';
+import { createTemplateCatalog, DEMO_TEMPLATE_ID, seedDemoProgram } from '@loyalty/engine/programs';
 import { connectTemporal } from '@loyalty/engine/temporal';
-import { DEMO_TEMPLATE_ID, loadTemplate } from '@loyalty/templates';
 import { startChild, stopChild, type Child } from './lib/children';
 import { InstanceLock, isAlive } from './lib/instance-lock';
 import { ensureTemporalTool, PROJECT_ROOT } from './lib/temporal-cli';
@@ -91,7 +90,7 @@ for (const [port, name] of ports) {
 const db = openDatabase(config.dbFile);
 migrateDatabase(db);
 if (config.SEED_DEMO) {
-  const template = loadTemplate(DEMO_TEMPLATE_ID);
+  const template = createTemplateCatalog().load(DEMO_TEMPLATE_ID);
   const programId = seedDemoProgram({ ctx: { db }, input: { templateId: template.id, spec: template.spec } });
   if (programId) say(`Created the demo program "${template.title}" from templates/programs/${template.id}.json`);
 }

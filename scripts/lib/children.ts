@@ -10,7 +10,7 @@ export type Child = { name: string; process: ChildProcess; exited: Promise<numbe
 export function startChild(
   name: string,
   command: string,
-  args: string[],
+  args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; stdio?: StdioOptions },
 ): Child {
   const child = spawn(command, args, {

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from '../db';
+import { createLogger } from '../log';
+import type { TemporalHealth } from '../temporal';
+import { createApp } from './app';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loyalty-http-'));
+const db = openDatabase(path.join(dir, 'loyalty.db'));
+migrateDatabase(db);
+const studioDir = path.join(dir, 'studio');
+fs.mkdirSync(path.join(studioDir, '_app'), { recursive: true });
+fs.writeFileSync(path.join(studioDir, 'index.html'), '<title>Loyalty Studio</title>');
+fs.writeFileSync(path.join(studioDir, '_app', 'app.js'), 'console.log(1)');
+const log = createLogger({ name: 'test', level: 'silent' });
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const up: TemporalHealth = { temporal: { status: 'up' }, worker: { status: 'up', pollers: 1 } };
+const app = (temporal: TemporalHealth | undefined) => createApp({ db, log, studioDir, temporal: async () => temporal });
+
+describe('operations endpoints', () => {
+  it('/health is ok only when database, Temporal and worker are up', async () => {
+    const res = await app(up).request('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } });
+  });
+
+  it('/health names what is down', async () => {
+    const noWorker = await app({ temporal: { status: 'up' }, worker: { status: 'down', pollers: 0, detail: "no worker polls task queue 'loyalty'" } }).request('/health');
+    expect(noWorker.status).toBe(503);
+    expect(await noWorker.json()).toMatchObject({ status: 'degraded', worker: { status: 'down', detail: "no worker polls task queue 'loyalty'" } });
+    const connecting = await app(undefined).request('/health');
+    expect(await connecting.json()).toMatchObject({ status: 'degraded', temporal: { status: 'down', detail: 'connecting' } });
+  });
+
+  it('/ready needs only the database', async () => {
+    const res = await app(undefined).request('/ready');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', database: { status: 'up' } });
+  });
+});
+
+describe('API surface', () => {
+  it('serves an OpenAPI 3.1 document generated from the zod schemas, and its reference page', async () => {
+    const doc = (await (await app(up).request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, { content?: { 'application/json': { schema: { properties: object } } } }> }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths['/health']!.get!.responses['200']!.content!['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['status', 'database', 'temporal', 'worker']),
+    );
+    const page = await app(up).request('/api/docs');
+    expect(await page.text()).toContain('/api/openapi.json');
+  });
+
+  it('answers unknown API routes with problem+json, not the studio page', async () => {
+    const res = await app(up).request('/api/v1/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 404, detail: 'No API route GET /api/v1/nope' });
+  });
+
+  it('serves the studio files and falls back to index.html for client-side routes', async () => {
+    expect(await (await app(up).request('/_app/app.js')).text()).toBe('console.log(1)');
+    const deep = await app(up).request('/programs/123/canvas');
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<title>Loyalty Studio</title>');
+  });
+
+  it('answers the studio over tRPC', async () => {
+    const res = await app(up).request('/trpc/programs.list');
+    expect(await res.json()).toEqual({ result: { data: [] } });
+  });
+});
