@@ -1,0 +1,53 @@
+/** Rounds away floating-point noise (0.1 + 0.2) before floor/ceil; points below 1e-6 do not matter. */
+export function snap(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * Rounds the exact points of one event to whole points, once.
+ * @example roundPoints(33.000000000004, 'floor') // 33
+ */
+export function roundPoints(exact: number, mode: 'floor' | 'round' | 'ceil'): number {
+  const x = snap(exact);
+  return mode === 'floor' ? Math.floor(x) : mode === 'ceil' ? Math.ceil(x) : Math.round(x);
+}
+
+/**
+ * Splits a whole number `target` into whole shares proportional to `quotas` (largest-remainder
+ * method): every share is the floor of its quota, and the units still missing go one each to the
+ * largest fractional parts (ties: earlier index first). The shares always sum to `target`.
+ * When `target` lies between the sum of floors and the sum of ceilings of the quotas (as it does
+ * for an event total rounded once), each share is the floor or the ceiling of its own quota.
+ * Quotas are used as given; callers scale them to `target` when they measure something else.
+ * @example apportion(3, [1.5, 1.5]) // [2, 1]
+ * @example apportion(33, [11.5, 5, 16.5]) // [12, 5, 16]
+ */
+export function apportion(target: number, quotas: ArrayLike<number>): number[] {
+  const n = quotas.length;
+  const shares = new Array<number>(n);
+  const rests = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const q = Math.max(0, snap(quotas[i] ?? 0));
+    const f = Math.floor(q);
+    shares[i] = f;
+    rests[i] = q - f;
+    sum += f;
+  }
+  let missing = target - sum;
+  if (missing === 0 || n === 0) return shares;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rests[b]! - rests[a]! || a - b);
+  if (missing > 0) {
+    for (let k = 0; missing > 0; k = (k + 1) % n, missing--) shares[order[k]!]! += 1;
+    return shares;
+  }
+  // More floors than target (only with inconsistent input): take back from the smallest remainders.
+  for (let k = n - 1; missing < 0; k = k === 0 ? n - 1 : k - 1) {
+    const i = order[k]!;
+    if (shares[i]! > 0) {
+      shares[i]! -= 1;
+      missing++;
+    } else if (shares.every((s) => s === 0)) break;
+  }
+  return shares;
+}

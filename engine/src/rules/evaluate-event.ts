@@ -1,0 +1,175 @@
+import { apportion, roundPoints } from './apportion';
+import type { LimitReason } from './caps';
+import { capRoom } from './caps';
+import type { CompiledGroup, CompiledProgram, CompiledRule } from './compile-program';
+import { triggerKey } from './compile-program';
+import type { EvalContext } from './context';
+import { prepareContext } from './context';
+import type { Counters, EvaluationFacts } from './facts';
+
+/**
+ * Why a rule whose trigger matched gave nothing:
+ * `disabled`; `validity` (event date outside from/to); `condition`; `no-points` (the effect
+ * computed 0, e.g. no matching lines, or a multiplier with nothing before it); `cap` / `budget`
+ * (no room left); `stacking` (another rule of its group won: best-of or exclusive); `exclusive`
+ * (an earlier exclusive group matched, so this group did not run).
+ */
+export type SkipReason = 'disabled' | 'validity' | 'condition' | 'no-points' | 'cap' | 'budget' | 'stacking' | 'exclusive';
+
+/** Whole points of one rule attributed to one purchase line. */
+export interface ItemPoints {
+  lineRef: string;
+  points: number;
+}
+
+/** Points one rule gave in this event. */
+export interface EarnedLine {
+  ruleId: string;
+  ruleName: string;
+  groupId: string;
+  /** Whole points: this rule's share of `EvaluationResult.points`. Add these to the rule's counters. */
+  points: number;
+  /** Exact points before the event's rounding (tier multiplier and caps applied). */
+  exactPoints: number;
+  /** Set when a cap or the campaign budget cut the points down. */
+  limitedBy?: LimitReason;
+  /** Lines the rule's item filter matched (rules with `itemsWhere`). */
+  itemRefs?: string[];
+  /** `points` split over purchase lines (whole points, summing to `points`; lines with 0 left out). */
+  perItem?: ItemPoints[];
+}
+
+export interface SkippedRule {
+  ruleId: string;
+  groupId: string;
+  reason: SkipReason;
+}
+
+export interface EvaluationResult {
+  /** Whole points for the event: rounded once, after all rules and the tier multiplier. */
+  points: number;
+  /** Sum of the lines' exact points. */
+  exactPoints: number;
+  tierMultiplier: number;
+  lines: EarnedLine[];
+  skipped: SkippedRule[];
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  points: number;
+  weights: Float64Array | undefined;
+  itemRefs: string[] | undefined;
+  limitedBy: LimitReason | undefined;
+}
+
+function tryRule(rule: CompiledRule, ctx: EvalContext, m: number, base: number, bw: Float64Array | undefined, counters: Counters): Candidate | SkipReason {
+  if (!rule.enabled) return 'disabled';
+  if (ctx.day < rule.fromDay || ctx.day > rule.toDay) return 'validity';
+  if (rule.condition && !rule.condition(ctx)) return 'condition';
+  const out = rule.effect(ctx, m, base, bw);
+  if (!(out.points > 0)) return 'no-points';
+  if (!rule.limited) return { rule, points: out.points, weights: out.weights, itemRefs: out.itemRefs, limitedBy: undefined };
+  const { room, by } = capRoom(rule.caps, counters[rule.id]);
+  if (room <= 0) return by ?? 'cap';
+  if (out.points <= room) return { rule, points: out.points, weights: out.weights, itemRefs: out.itemRefs, limitedBy: undefined };
+  const scale = room / out.points;
+  const weights = out.weights?.map((w) => w * scale);
+  return { rule, points: room, weights, itemRefs: out.itemRefs, limitedBy: by };
+}
+
+/** Runs one group's rules per its stacking policy; returns the winners and records the others. */
+function runGroup(group: CompiledGroup, ctx: EvalContext, m: number, base: number, bw: Float64Array | undefined, counters: Counters, skipped: SkippedRule[]): Candidate[] {
+  const winners: Candidate[] = [];
+  const skip = (rule: CompiledRule, reason: SkipReason): void => {
+    skipped.push({ ruleId: rule.id, groupId: group.id, reason });
+  };
+  for (const rule of group.rules) {
+    if (group.stacking === 'exclusive' && winners.length > 0) {
+      skip(rule, 'stacking');
+      continue;
+    }
+    const r = tryRule(rule, ctx, m, base, bw, counters);
+    if (typeof r === 'string') skip(rule, r);
+    else if (group.stacking !== 'best-of' || winners.length === 0) winners.push(r);
+    else if (r.points > winners[0]!.points) {
+      skip(winners[0]!.rule, 'stacking');
+      winners[0] = r;
+    } else skip(rule, 'stacking');
+  }
+  return winners;
+}
+
+function lineOf(c: Candidate, points: number, ctx: EvalContext): EarnedLine {
+  const line: EarnedLine = { ruleId: c.rule.id, ruleName: c.rule.name, groupId: c.rule.groupId, points, exactPoints: c.points };
+  if (c.limitedBy) line.limitedBy = c.limitedBy;
+  if (c.itemRefs) line.itemRefs = c.itemRefs;
+  if (c.weights) {
+    const scale = points / c.points;
+    const shares = apportion(points, c.weights.map((w) => w * scale));
+    const items = ctx.facts.items;
+    line.perItem = [];
+    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) line.perItem.push({ lineRef: items[i]!.ref, points: shares[i]! });
+  }
+  return line;
+}
+
+/**
+ * Evaluates one event against a compiled program. Pure: time comes from `facts.event.at`, what the
+ * ledger already awarded from `counters`.
+ *
+ * Semantics (spec descriptions, plus the choices noted here):
+ * - Groups run by ascending priority. `stack`: every matching rule counts. `best-of`: only the
+ *   rule giving the most points after its caps (first in list order on a tie). `exclusive`: the
+ *   first matching rule in list order; later rules and all later groups are skipped. A rule
+ *   "matches" when it is enabled, valid on the event's local date, its condition holds and it
+ *   still gives points after caps (an exhausted rule does not block others).
+ * - A multiplier adds base x (factor - 1), base = points of all earlier groups; several
+ *   multipliers in one group each use that same base (they add, they do not compound), while a
+ *   multiplier in a later group also multiplies earlier multipliers.
+ * - The tier earn multiplier scales each rule's points before caps, so caps and budgets limit
+ *   what the member really gets from a rule.
+ * - Caps clamp: a rule gives what room is left (partial award); `timesPerMember` reached gives 0.
+ * - Exact points are summed and rounded once (`pointsLifecycle.rounding`). The whole points are
+ *   then split over the rules by largest remainder (each rule gets the floor or ceiling of its
+ *   exact points, so a whole-point cap is never exceeded), and each rule's points over the
+ *   purchase lines by largest remainder on its per-line weights (amount share for per-currency and
+ *   fixed, quantity x points for per-item, the base's split for multipliers). Sums match exactly.
+ * @example
+ *   const r = evaluate(compileProgram(beanClub()), facts, { 'rule-pastry-bonus': { day: 15 } });
+ *   r.points; r.lines.map((l) => [l.ruleId, l.points]);
+ */
+export function evaluate(compiled: CompiledProgram, facts: EvaluationFacts, counters: Counters = {}): EvaluationResult {
+  const tier = facts.member.tier;
+  const m = tier === undefined ? 1 : (compiled.tierMultipliers.get(tier) ?? 1);
+  const plan = compiled.plans.get(triggerKey(facts.event));
+  if (!plan) return { points: 0, exactPoints: 0, tierMultiplier: m, lines: [], skipped: [] };
+  const ctx = prepareContext(facts, compiled.clock);
+  const n = facts.items.length;
+  const baseWeights = n > 0 ? new Float64Array(n) : undefined;
+  const won: Candidate[] = [];
+  const skipped: SkippedRule[] = [];
+  let base = 0;
+  let stopped = false;
+  for (const group of plan) {
+    if (stopped) {
+      for (const rule of group.rules) skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'exclusive' });
+      continue;
+    }
+    const winners = runGroup(group, ctx, m, base, baseWeights, counters, skipped);
+    for (const c of winners) {
+      won.push(c);
+      base += c.points;
+      if (baseWeights && c.weights) for (let i = 0; i < n; i++) baseWeights[i]! += c.weights[i]!;
+    }
+    if (group.stacking === 'exclusive' && winners.length > 0) stopped = true;
+  }
+  const exactPoints = won.reduce((s, c) => s + c.points, 0);
+  const points = roundPoints(exactPoints, compiled.rounding);
+  const shares = apportion(
+    points,
+    won.map((c) => c.points),
+  );
+  const lines = won.map((c, i) => lineOf(c, shares[i]!, ctx));
+  return { points, exactPoints, tierMultiplier: m, lines, skipped };
+}
