@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { DbTx } from '../db';
+import { Expiry } from '../spec';
+import { applyPlan } from './apply-plan';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { replayOrConflict, requestHash } from './idempotency';
+import { requireMember, type PostedTransaction } from './ledger-store';
+import { writeOutboxEvent } from './outbox';
+import { planEarn } from './plan-earn';
+
+export const PostEarnInput = z.object({
+  transactionId: TransactionId,
+  programId: EntityId,
+  memberId: EntityId,
+  points: Points,
+  /** The program version whose rules computed the points. */
+  programVersionId: EntityId.nullable().default(null),
+  sourceRef: z.string().max(200).nullable().default(null).describe('e.g. purchase:4711/line:2'),
+  occurredAt: Timestamp.optional(),
+  pendingDays: z.number().int().min(0).max(365).default(0),
+  expiry: Expiry.default({ kind: 'none' }),
+  metadata: Metadata,
+});
+export type PostEarnInput = z.input<typeof PostEarnInput>;
+
+/**
+ * Books earned points as one new lot (pending first when the program has a return window)
+ * and writes a `points-earned` event, in one SQLite transaction. Idempotent on `transactionId`.
+ * @example postEarn({ ctx: { db }, input: { transactionId: 'purchase-4711', programId, memberId, points: 50, pendingDays: 14 } })
+ */
+export function postEarn({ ctx, input }: { ctx: { db: DbTx }; input: PostEarnInput }): PostedTransaction {
+  const req = PostEarnInput.parse(input);
+  const hash = requestHash('earn', req);
+  return ctx.db.transaction((tx) => {
+    const earlier = replayOrConflict(tx, req.transactionId, hash);
+    if (earlier) return earlier;
+    requireMember(tx, req.programId, req.memberId, { allow: 'active' });
+    const at = req.occurredAt ?? nowIso();
+    const plan = planEarn({
+      transactionId: req.transactionId,
+      memberId: req.memberId,
+      points: req.points,
+      earnedAt: at,
+      pendingDays: req.pendingDays,
+      expiry: req.expiry,
+    });
+    const posted = applyPlan(
+      tx,
+      {
+        id: req.transactionId,
+        kind: 'earn',
+        programId: req.programId,
+        memberId: req.memberId,
+        programVersionId: req.programVersionId,
+        sourceRef: req.sourceRef,
+        occurredAt: at,
+        requestHash: hash,
+        metadata: req.metadata,
+      },
+      plan,
+      { activity: true },
+    );
+    const lot = plan.lots[0]?.op === 'create' ? plan.lots[0].lot : undefined;
+    writeOutboxEvent(tx, {
+      id: `${req.transactionId}:points-earned`,
+      type: 'points-earned',
+      programId: req.programId,
+      memberId: req.memberId,
+      payload: { transactionId: req.transactionId, points: req.points, availableAt: lot?.availableAt, expiresAt: lot?.expiresAt },
+    });
+    return posted;
+  });
+}

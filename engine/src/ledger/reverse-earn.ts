@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbTx } from '../db';
+import { ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
+import { DomainError } from '../errors';
+import { applyPlan } from './apply-plan';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { replayOrConflict, requestHash } from './idempotency';
+import { toLotView, type PostedTransaction } from './ledger-store';
+import { writeOutboxEvent } from './outbox';
+import { lotIdFor } from './plan-earn';
+import { planReverse } from './plan-reverse';
+
+export const ReverseEarnInput = z.object({
+  transactionId: TransactionId,
+  programId: EntityId,
+  /** The earn transaction whose points are taken back. */
+  earnTransactionId: EntityId,
+  /** Points to take back, or the returned share of the purchase (0.25 = a quarter). */
+  amount: z.union([z.object({ points: Points }), z.object({ fraction: z.number().gt(0).max(1) })]).default({ fraction: 1 }),
+  rounding: z.enum(['floor', 'round', 'ceil']).default('floor'),
+  sourceRef: z.string().max(200).nullable().default(null).describe('e.g. return:5512'),
+  reason: z.string().max(500).nullable().default(null),
+  occurredAt: Timestamp.optional(),
+  metadata: Metadata,
+});
+export type ReverseEarnInput = z.input<typeof ReverseEarnInput>;
+
+/**
+ * Takes back points of an earn after a return. Only what is still in that earn's lot is recovered;
+ * what the member already spent is written off to the program's return-shortfall account
+ * (see README.md). The transaction's metadata tells `reversed`, `recovered` and `writtenOff`.
+ * @example reverseEarn({ ctx: { db }, input: { transactionId: 'return-5512', programId, earnTransactionId: 'purchase-4711', amount: { fraction: 0.5 } } })
+ */
+export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseEarnInput }): PostedTransaction {
+  const req = ReverseEarnInput.parse(input);
+  const hash = requestHash('reverse', req);
+  return ctx.db.transaction((tx) => {
+    const earlier = replayOrConflict(tx, req.transactionId, hash);
+    if (earlier) return earlier;
+    const earn = tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, req.earnTransactionId)).get();
+    if (!earn || earn.kind !== 'earn' || earn.programId !== req.programId) {
+      throw new DomainError('not_found', `There is no earn transaction '${req.earnTransactionId}' in this program.`);
+    }
+    const origin = tx.select().from(ledgerLots).where(eq(ledgerLots.id, lotIdFor(earn.id))).get();
+    if (!origin) throw new Error(`earn ${earn.id} has no lot`);
+    const lot = currentLot(tx, origin);
+    const at = req.occurredAt ?? nowIso();
+    const { plan, reversed, recovered, writtenOff } = planReverse({
+      lot: toLotView(lot),
+      earned: origin.points,
+      alreadyReversed: alreadyReversed(tx, req.programId, earn.id),
+      amount: req.amount,
+      rounding: req.rounding,
+    });
+    const posted = applyPlan(tx, {
+      id: req.transactionId,
+      kind: 'reverse',
+      programId: req.programId,
+      memberId: lot.memberId,
+      programVersionId: earn.programVersionId,
+      relatedTransactionId: earn.id,
+      sourceRef: req.sourceRef,
+      reason: req.reason,
+      occurredAt: at,
+      requestHash: hash,
+      metadata: { ...req.metadata, reversed, recovered, writtenOff },
+    }, plan);
+    writeOutboxEvent(tx, {
+      id: `${req.transactionId}:points-reversed`,
+      type: 'points-reversed',
+      programId: req.programId,
+      memberId: lot.memberId,
+      payload: { transactionId: req.transactionId, earnTransactionId: earn.id, reversed, recovered, writtenOff },
+    });
+    return posted;
+  });
+}
+
+/** Follows merges: where the points of a lot live now. */
+function currentLot(tx: DbTx, lot: typeof ledgerLots.$inferSelect) {
+  let current = lot;
+  while (current.status === 'merged') {
+    const next = tx.select().from(ledgerLots).where(eq(ledgerLots.mergedFromLotId, current.id)).get();
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Points earlier reversals of this earn took back, including written-off shortfalls. */
+function alreadyReversed(tx: DbTx, programId: string, earnId: string): number {
+  const rows = tx
+    .select({ amount: ledgerPostings.amount })
+    .from(ledgerPostings)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
+    .where(
+      and(
+        eq(ledgerTransactions.relatedTransactionId, earnId),
+        eq(ledgerTransactions.kind, 'reverse'),
+        eq(ledgerPostings.accountId, `${programId}:program-returns`),
+      ),
+    )
+    .all();
+  return rows.reduce((s, r) => s + r.amount, 0);
+}
