@@ -1,10 +1,14 @@
 import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 
 export type TemporalHealth = {
   temporal: { status: 'up' | 'down'; detail?: string };
   worker: { status: 'up' | 'down'; pollers: number; detail?: string };
 };
+
+// Values of temporal.api.enums.v1 TaskQueueKind.NORMAL and TaskQueueType.WORKFLOW (stable wire enums);
+// @temporalio/proto's namespace object is not importable by name from ESM.
+const TASK_QUEUE_KIND_NORMAL = 1;
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
 
 /** A poller seen within this window counts as a live worker. */
 const POLLER_FRESH_MS = 90_000;
@@ -23,8 +27,8 @@ export async function checkTemporal(client: Client, taskQueue: string, now = Dat
   try {
     const res = await client.workflowService.describeTaskQueue({
       namespace: client.options.namespace,
-      taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      taskQueue: { name: taskQueue, kind: TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
     });
     const fresh = (res.pollers ?? []).filter((p) => {
       const seconds = Number(p.lastAccessTime?.seconds ?? 0);
