@@ -70,7 +70,7 @@ function subject(path: string, def: FieldDef | undefined): string {
   if (!def) return `the field ${quote(path)}`;
   const label = lowerFirst(def.label.replace(/\s*\((?!SKU)[^)]*\)/g, ''));
   if (def.scope === 'member') return `the member's ${label}`;
-  if (def.scope === 'item') return `the item's ${label}`;
+  if (def.scope === 'item') return `the item's ${label.replace(/ of the item$/, '')}`;
   return `the ${label}`;
 }
 
@@ -104,6 +104,19 @@ function aggregateSubject(metric: string, lastDays: number): string {
   return `the points the member earned ${period}`;
 }
 
+const NEGATED: Partial<Record<Compare, Compare>> = { eq: 'neq', neq: 'eq', gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
+
+function describeNot(inner: Condition, ctx: DescribeContext): string {
+  if (inner.op === 'in') {
+    const def = fieldByPath(inner.field);
+    const values = inner.values.map((v) => value(def, v, ctx));
+    const none = values.length === 2 ? `neither ${values[0]} nor ${values[1]}` : `none of ${joinWords(values)}`;
+    return `${subject(inner.field, def)} is ${values.length === 1 ? `not ${values[0]}` : none}`;
+  }
+  if ('field' in inner && 'value' in inner) return describeCompare(NEGATED[inner.op]!, inner.field, inner.value, ctx);
+  return `it is not true that ${describe(inner, ctx)}`;
+}
+
 function group(c: Condition, parentOp: 'and' | 'or', ctx: DescribeContext): string {
   const text = describe(c, ctx);
   return (c.op === 'and' || c.op === 'or') && c.op !== parentOp ? `(${text})` : text;
@@ -116,7 +129,7 @@ function describe(c: Condition, ctx: DescribeContext): string {
     case 'or':
       return joinWords(c.any.map((x) => group(x, 'or', ctx)), 'or');
     case 'not':
-      return `it is not true that ${describe(c.condition, ctx)}`;
+      return describeNot(c.condition, ctx);
     case 'in': {
       const def = fieldByPath(c.field);
       return `${subject(c.field, def)} is ${joinWords(c.values.map((v) => value(def, v, ctx)), 'or')}`;
