@@ -14,7 +14,7 @@ let temporal: TemporalHandle | undefined;
 const connecting = connectTemporal(config, { timeoutMs: 10 * 60_000 })
   .then((handle) => {
     temporal = handle;
-    log.info({ address: config.temporalAddress }, 'connected to Temporal');
+    log.info({ temporalAddress: config.temporalAddress }, 'connected to Temporal');
   })
   .catch((error: Error) => log.error({ err: error }, 'giving up connecting to Temporal'));
 

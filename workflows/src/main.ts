@@ -22,3 +22,5 @@ await worker.run();
 await connection.close();
 db.$client.close();
 log.info('worker stopped');
+// The SDK's native runtime keeps handles open after shutdown; nothing is left to finish.
+process.exit(0);
