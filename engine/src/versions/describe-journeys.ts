@@ -87,23 +87,24 @@ export function describeJourneyStep(step: JourneyStep, ctx: DescribeContext = de
 }
 
 /**
- * The steps of a journey in reading order: from the entry step, depth first, then any unreachable steps.
- * @example orderedSteps(beanClub().journeys[0]!).map((s) => s.id) // ['send-welcome', 'wait-first-visit', 'done', 'nudge-bonus']
+ * The steps of a journey in reading order: from the entry step, depth first, with exit steps
+ * (often shared) moved to the end, then any steps nothing leads to.
+ * @example orderedSteps(beanClub().journeys[0]!).map((s) => s.id) // ['send-welcome', 'wait-first-visit', 'nudge-bonus', 'done']
  */
 export function orderedSteps(journey: Pick<Journey, 'entryStepId' | 'steps'>): JourneyStep[] {
   const byId = new Map(journey.steps.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const out: JourneyStep[] = [];
+  const exits: JourneyStep[] = [];
   const visit = (id: string) => {
     const step = byId.get(id);
     if (!step || seen.has(id)) return;
     seen.add(id);
-    out.push(step);
+    (step.kind === 'exit' ? exits : out).push(step);
     for (const next of nextIds(step)) visit(next);
   };
   visit(journey.entryStepId);
-  for (const step of journey.steps) if (!seen.has(step.id)) out.push(step);
-  return out;
+  return [...out, ...exits, ...journey.steps.filter((s) => !seen.has(s.id))];
 }
 
 function nextIds(step: JourneyStep): string[] {

@@ -69,12 +69,13 @@ describe('sentences for program parts', () => {
     const welcome = spec.journeys[0]!;
     expect(describeJourneyTrigger(welcome.trigger, ctx)).toBe('when a member signs up');
     expect(describeJourneyTrigger(spec.journeys[1]!.trigger, ctx)).toBe("when a member enters the segment 'Lapsed regulars'");
-    expect(orderedSteps(welcome).map((s) => s.id)).toEqual(['send-welcome', 'wait-first-visit', 'done', 'nudge-bonus']);
+    expect(orderedSteps(welcome).map((s) => s.id)).toEqual(['send-welcome', 'wait-first-visit', 'nudge-bonus', 'done']);
+    expect(orderedSteps(spec.journeys[1]!).map((s) => s.id)).toEqual(['split', 'has-email', 'send-miss-you', 'bonus', 'end']);
     expect(orderedSteps(welcome).map((s) => describeJourneyStep(s, ctx, welcome.steps))).toEqual([
       "Send the message 'Welcome email', then go to 'wait-first-visit'",
       "Wait until the member makes a purchase (at most 14 days), then go to 'done'; if it does not happen, go to 'Nudge with bonus'",
-      'Exit the journey',
       "Award 25 Beans (Welcome nudge), then go to 'done'",
+      'Exit the journey',
     ]);
     const scenario = spec.scenarios[0]!;
     expect(describeScenarioGiven(scenario.given, ctx)).toBe('A Green member with 0 Beans, 30 days in the program, country DE, starting 2025-09-06');
