@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beanClub, blankProgram, ProgramSpec } from '../spec';
+import { programSpecArbitrary } from '../spec/arbitrary';
 import { buildConceptDocument, conceptDocument } from './concept-document';
 import { editedSpec } from './spec-edits';
 
@@ -68,6 +69,14 @@ describe('conceptDocument', () => {
         expect(out.markdown + out.html).not.toMatch(/undefined|\[object Object\]|NaN/);
       }),
       { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(programSpecArbitrary(), (spec) => {
+        const out = conceptDocument(spec);
+        expect(out.html).toContain('</html>');
+        expect(out.markdown + out.html).not.toMatch(/\[object Object\]|undefined\b/);
+      }),
+      { numRuns: 100 },
     );
   });
 });

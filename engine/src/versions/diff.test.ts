@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beanClub, type ProgramSpec } from '../spec';
+import { programSpecArbitrary } from '../spec/arbitrary';
 import { applyChanges } from './apply-changes';
 import { diffPrograms } from './diff';
 import { jsonEqual } from './json-values';
@@ -97,6 +98,18 @@ describe('diffPrograms: properties', () => {
         expect(changes.length === 0).toBe(jsonEqual(a, b));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('rebuilds between any two valid programs, with a message for each change', () => {
+    fc.assert(
+      fc.property(programSpecArbitrary(), programSpecArbitrary(), (a, b) => {
+        const changes = diffPrograms(a, b);
+        expect(jsonEqual(applyChanges(a, changes), b)).toBe(true);
+        expect(diffPrograms(a, structuredClone(a))).toEqual([]);
+        for (const change of changes) expect(change.message).not.toMatch(/\[object|undefined\b/);
+      }),
+      { numRuns: 100 },
     );
   });
 
