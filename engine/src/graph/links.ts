@@ -20,9 +20,11 @@ export interface GraphIndex {
   in(nodeId: string, handle?: string): Link[];
 }
 
-function resolveHandle(handles: readonly HandleDef[], given: string | undefined): HandleDef | undefined {
-  if (given === undefined) return handles.length === 1 ? handles[0] : undefined;
-  return handles.find((h) => h.id === given);
+/** The handle an edge uses; when it names none, the only handle that fits the node on the other end. */
+function resolveHandle(handles: readonly HandleDef[], given: string | undefined, other: GraphNode): HandleDef | undefined {
+  if (given !== undefined) return handles.find((h) => h.id === given);
+  const fitting = handles.filter((h) => h.connects.includes(other.kind));
+  return fitting.length === 1 ? fitting[0] : handles.length === 1 ? handles[0] : undefined;
 }
 
 function edgeProblem(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): GraphIssue | Link {
@@ -33,16 +35,18 @@ function edgeProblem(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): Gr
     const missing = [!source && `'${edge.source}'`, !target && `'${edge.target}'`].filter(Boolean).join(' and ');
     return { ...at, code: 'dangling-edge', message: `A connection points to ${missing}, which is not on the canvas any more; remove the connection` };
   }
-  const out = resolveHandle(outputHandles(source), edge.sourceHandle);
-  const inp = resolveHandle(inputHandles(target), edge.targetHandle);
+  const outs = outputHandles(source);
+  const ins = inputHandles(target);
+  const incompatible = { ...at, code: 'incompatible-connection' as const, message: `${nodeWithKind(source, true)} cannot be connected to ${nodeWithKind(target)}` };
+  if (outs.length === 0 || ins.length === 0) return incompatible;
+  const out = resolveHandle(outs, edge.sourceHandle, target);
+  const inp = resolveHandle(ins, edge.targetHandle, source);
   if (!out || !inp) {
     const [node, handle] = !out ? [source, edge.sourceHandle] : [target, edge.targetHandle];
     const what = handle === undefined ? 'it does not say which connection point it uses' : `${nodeName(node)} has no connection point '${handle}'`;
     return { ...at, nodeId: node.id, code: 'unknown-handle', message: `The connection from ${nodeName(source)} to ${nodeName(target)} cannot be used: ${what}` };
   }
-  if (!out.connects.includes(target.kind) || !inp.connects.includes(source.kind)) {
-    return { ...at, code: 'incompatible-connection', message: `${nodeWithKind(source)} cannot be connected to ${nodeWithKind(target)}` };
-  }
+  if (!out.connects.includes(target.kind) || !inp.connects.includes(source.kind)) return incompatible;
   return { edge, source, target, sourceHandle: out.id, targetHandle: inp.id };
 }
 

@@ -36,6 +36,6 @@ export function NodeName(node: GraphNode): string {
 }
 
 /** Node name with its kind, e.g. "'Gold' (Tier)". */
-export function nodeWithKind(node: GraphNode): string {
-  return `${nodeName(node)} (${NODE_KINDS[node.kind].label})`;
+export function nodeWithKind(node: GraphNode, capital = false): string {
+  return `${capital ? NodeName(node) : nodeName(node)} (${NODE_KINDS[node.kind].label})`;
 }

@@ -127,7 +127,8 @@ export function isStepNode(node: GraphNode): node is StepNode {
 
 /**
  * A connection from a source node's output handle to a target node's input handle.
- * A handle may be left out when the node has only one handle on that side.
+ * A handle may be left out when only one handle on that side fits the node on the other end
+ * (e.g. message -> send needs no handles; branch -> step needs `then` or `else`).
  * @example GraphEdge.parse({ id: 'e1', source: 'rule:base', target: 'group:base', sourceHandle: 'group', targetHandle: 'rules' })
  */
 export const GraphEdge = z.object({
