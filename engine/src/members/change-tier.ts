@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbTx } from '../db';
+import { members, memberTierHistory } from '../db/schema';
+import { DomainError } from '../errors';
+import { writeOutboxEvent } from '../ledger/outbox';
+import { requireMemberRow, type MemberRow } from './member-store';
+
+export const ChangeTierInput = z.object({
+  programId: z.string().min(1),
+  memberId: z.string().min(1),
+  toTierId: z.string().min(1),
+  /** Why, in words a support agent understands, e.g. "reached 1000 points" or "annual re-check". */
+  reason: z.string().trim().min(1).max(500),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+export type ChangeTierInput = z.input<typeof ChangeTierInput>;
+
+/**
+ * Moves a member to a tier: updates the tier state, appends to the tier history and writes a
+ * `tier-changed` event, in one transaction. Moving to the current tier changes nothing.
+ * @example changeTier({ ctx: { db }, input: { programId, memberId, toTierId: 'gold', reason: 'reached 1000 points' } })
+ * // { member: { currentTierId: 'gold', … }, changed: true }
+ */
+export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTierInput }): { member: MemberRow; changed: boolean } {
+  const req = ChangeTierInput.parse(input);
+  const at = req.at ? new Date(req.at).toISOString() : new Date().toISOString();
+  return ctx.db.transaction((tx) => {
+    const member = requireMemberRow(tx, req.programId, req.memberId);
+    if (member.status === 'merged') throw new DomainError('unprocessable', `Member '${member.id}' was merged into '${member.mergedInto}'.`);
+    if (member.currentTierId === req.toTierId) return { member, changed: false };
+    const id = randomUUID();
+    tx.insert(memberTierHistory).values({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId: req.toTierId, reason: req.reason, at }).run();
+    tx.update(members).set({ currentTierId: req.toTierId, tierSince: at, updatedAt: at }).where(eq(members.id, member.id)).run();
+    writeOutboxEvent(tx, {
+      id: `${id}:tier-changed`,
+      type: 'tier-changed',
+      programId: req.programId,
+      memberId: member.id,
+      payload: { from: member.currentTierId, to: req.toTierId, reason: req.reason },
+      at,
+    });
+    return { member: requireMemberRow(tx, req.programId, member.id), changed: true };
+  });
+}
