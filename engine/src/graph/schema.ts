@@ -58,9 +58,11 @@ const w = waitStep.shape;
 export const WaitData = z.object({ id: w.id, name: w.name, days: w.days, hours: w.hours });
 export type WaitData = z.infer<typeof WaitData>;
 
+/** Data of a `wait-until` step; it leaves through `next` (it happened) or `timeout`. */
 export const WaitUntilData = waitUntilStep.omit({ kind: true, next: true, timeoutNext: true });
 export type WaitUntilData = z.infer<typeof WaitUntilData>;
 
+/** Data of a `branch` step; it leaves through `then` (yes) or `else` (no). */
 export const BranchData = branchStep.omit({ kind: true, then: true, else: true });
 export type BranchData = z.infer<typeof BranchData>;
 
@@ -74,9 +76,11 @@ export type SplitData = z.infer<typeof SplitData>;
 export const SendData = sendStep.omit({ kind: true, next: true, messageId: true });
 export type SendData = z.infer<typeof SendData>;
 
+/** Data of an `award` step (bonus points). */
 export const AwardData = awardStep.omit({ kind: true, next: true });
 export type AwardData = z.infer<typeof AwardData>;
 
+/** Data of an `exit` step. */
 export const ExitData = exitStep.omit({ kind: true });
 export type ExitData = z.infer<typeof ExitData>;
 

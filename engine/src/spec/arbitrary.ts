@@ -26,36 +26,25 @@ const CMP = fc.constantFrom(...(['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const
 const EQ = fc.constantFrom(...(['eq', 'neq'] as const));
 const BODIES = ['Hi {{ member.firstName }}!', 'You have {{ points.balance }} {{ program.pointsName }}.', 'Welcome to {{ program.name }}', 'Thanks'];
 
-class Builder {
+/** Drawing helpers over fast-check's imperative generator. */
+class Rand {
+  constructor(private readonly g: fc.GeneratorValue) {}
+  draw = <T>(arb: fc.Arbitrary<T>): T => this.g(() => arb);
+  int = (min: number, max: number): number => this.g(fc.integer, { min, max });
+  chance = (p: number): boolean => this.int(0, 999) < p * 1000;
+  pick = <T>(items: readonly T[]): T => items[this.int(0, items.length - 1)]!;
+  name = (): string => this.draw(NAME);
+  times = <T>(min: number, max: number, make: (i: number) => T): T[] => Array.from({ length: this.int(min, max) }, (_, i) => make(i));
+  ids = (min: number, max: number): string[] => this.draw(fc.uniqueArray(ID, { minLength: min, maxLength: max }));
+  /** `{ [key]: make() }` with probability p, else `{}` (absent, not undefined). */
+  opt = <K extends string, T>(key: K, p: number, make: () => T): { [k in K]?: T } => (this.chance(p) ? ({ [key]: make() } as { [k in K]: T }) : {});
+}
+
+class Builder extends Rand {
   private tierIds: string[] = [];
   private segmentIds: string[] = [];
   private messageIds: string[] = [];
   private locales: string[] = ['en'];
-
-  constructor(private readonly g: fc.GeneratorValue) {}
-
-  private draw<T>(arb: fc.Arbitrary<T>): T {
-    return this.g(() => arb);
-  }
-  private int(min: number, max: number): number {
-    return this.g(fc.integer, { min, max });
-  }
-  private chance(p: number): boolean {
-    return this.int(0, 999) < p * 1000;
-  }
-  private pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-  private times<T>(min: number, max: number, make: (i: number) => T): T[] {
-    return Array.from({ length: this.int(min, max) }, (_, i) => make(i));
-  }
-  private ids(min: number, max: number): string[] {
-    return this.draw(fc.uniqueArray(ID, { minLength: min, maxLength: max }));
-  }
-  /** `{ [key]: make() }` with probability p, else `{}` (absent, not undefined). */
-  private opt<K extends string, T>(key: K, p: number, make: () => T): { [k in K]?: T } {
-    return this.chance(p) ? ({ [key]: make() } as { [k in K]: T }) : {};
-  }
 
   /** A condition that `checkCondition` accepts in `ctx`, referring only to `segments`. */
   condition(ctx: ConditionContext, segments: readonly string[] = this.segmentIds, depth = 2): Condition {
@@ -110,7 +99,7 @@ class Builder {
     const defaultLocale = this.pick(this.locales);
     const spec: ProgramSpecInput = {
       program: {
-        name: this.draw(NAME),
+        name: this.name(),
         description: this.draw(TEXT),
         pointsName: this.pick(['Points', 'Beans', 'Miles']),
         currency: this.pick(['EUR', 'USD', 'CHF']),
@@ -122,7 +111,7 @@ class Builder {
       },
       tiers: tiers.map((id, i) => {
         threshold = i === 0 ? 0 : threshold + this.int(1, 2000) + (this.chance(0.2) ? 0.5 : 0);
-        return { id, name: this.draw(NAME), threshold, benefits: { earnMultiplier: this.draw(fc.double({ min: 1, max: 10, noNaN: true })), perks: this.times(0, 2, () => this.draw(NAME)) } };
+        return { id, name: this.name(), threshold, benefits: { earnMultiplier: this.draw(fc.double({ min: 1, max: 10, noNaN: true })), perks: this.times(0, 2, () => this.name()) } };
       }),
       tierPolicy: {
         metric: this.pick(['points', 'spend', 'visits'] as const),
@@ -130,11 +119,11 @@ class Builder {
         upgrade: this.pick(['immediate', 'next-evaluation'] as const),
         retention: { evaluate: this.pick(['window-end', 'monthly', 'membership-anniversary'] as const), downgrade: this.pick(['one-tier', 'to-qualified', 'never'] as const), graceDays: this.int(0, 365) },
       },
-      promotionGroups: groups.map((id) => ({ id, name: this.draw(NAME), priority: this.int(-10, 100), stacking: this.pick(['stack', 'exclusive', 'best-of'] as const) })),
-      segments: segments.map((id, i) => ({ id, name: this.draw(NAME), description: this.draw(TEXT), condition: this.condition('segment', segments.slice(0, i)) })),
+      promotionGroups: groups.map((id) => ({ id, name: this.name(), priority: this.int(-10, 100), stacking: this.pick(['stack', 'exclusive', 'best-of'] as const) })),
+      segments: segments.map((id, i) => ({ id, name: this.name(), description: this.draw(TEXT), condition: this.condition('segment', segments.slice(0, i)) })),
       earningRules: this.ids(0, 6).map((id) => ({
         id,
-        name: this.draw(NAME),
+        name: this.name(),
         description: this.draw(TEXT),
         groupId: this.pick(groups),
         trigger: this.pick([{ kind: 'purchase' }, { kind: 'sign-up' }, { kind: 'birthday' }, { kind: 'referral' }, { kind: 'profile-completed' }, { kind: 'custom', eventName: 'app-review' }] as const),
@@ -154,7 +143,7 @@ class Builder {
       },
       rewards: this.ids(0, 4).map((id) => ({
         id,
-        name: this.draw(NAME),
+        name: this.name(),
         description: this.draw(TEXT),
         offer: this.pick([
           { kind: 'discount-amount', amount: this.draw(MONEY) },
@@ -162,7 +151,7 @@ class Builder {
           { kind: 'free-product', sku: 'SKU-COFFEE' },
           { kind: 'voucher', value: this.draw(MONEY), ...(this.chance(0.5) ? { codePrefix: 'BEAN' } : {}) },
           { kind: 'cashback', amount: this.draw(MONEY) },
-          { kind: 'partner', partnerName: this.draw(NAME) },
+          { kind: 'partner', partnerName: this.name() },
         ] as const),
         cost: this.int(1, 5000),
         ...this.opt('eligibility', 0.3, () => this.condition('reward')),
@@ -174,7 +163,7 @@ class Builder {
       spending: { minBalance: this.int(0, 500), maxBasketShare: this.pick([0, 0.25, 0.5, 1]), allowPartialPayWithPoints: this.chance(0.5), reservationMinutes: this.int(1, 1440) },
       fraudRules: this.ids(0, 3).map((id) => ({
         id,
-        name: this.draw(NAME),
+        name: this.name(),
         check: this.pick([
           { kind: 'velocity', maxEvents: this.int(1, 50), withinMinutes: this.int(1, 600) },
           { kind: 'amount', maxPurchaseAmount: this.draw(MONEY) },
@@ -190,9 +179,9 @@ class Builder {
         const locales = [defaultLocale, ...this.draw(fc.subarray(this.locales))];
         return {
           id,
-          name: this.draw(NAME),
+          name: this.name(),
           channel,
-          variants: [...new Set(locales)].map((locale) => ({ locale, ...(channel === 'email' || this.chance(0.5) ? { subject: `Hi ${this.draw(NAME)}` } : {}), body: `${this.pick(BODIES)} ${this.draw(TEXT)}` })),
+          variants: [...new Set(locales)].map((locale) => ({ locale, ...(channel === 'email' || this.chance(0.5) ? { subject: `Hi ${this.name()}` } : {}), body: `${this.pick(BODIES)} ${this.draw(TEXT)}` })),
         };
       }),
       journeys: this.ids(0, 3).map((id) => this.journey(id)),
@@ -203,7 +192,7 @@ class Builder {
       },
       scenarios: this.ids(0, 2).map((id) => ({
         id,
-        name: this.draw(NAME),
+        name: this.name(),
         given: { member: { ...(tiers.length ? { tierId: this.pick(tiers) } : {}), balance: this.int(0, 1000), attributes: { country: 'DE', birthMonth: this.int(1, 12) } } },
         when: [{ kind: 'purchase', ref: 'p1', items: [{ sku: 'SKU-1', price: 4.5 }] }, ...(this.chance(0.5) ? [{ kind: 'return', afterDays: 2, purchaseRef: 'p1' } as const] : [])],
         then: { balance: { available: this.int(0, 1000) } },
@@ -230,23 +219,11 @@ class Builder {
       () => ({ kind: 'schedule', schedule: this.pick([{ kind: 'birthday', daysBefore: this.int(0, 60) }, { kind: 'points-expiring', daysBefore: this.int(0, 365) }, { kind: 'date', at: this.draw(DATE) }] as const) }) as const,
       ...(this.segmentIds.length ? [() => ({ kind: 'segment-entry', segmentId: this.pick(this.segmentIds) }) as const] : []),
     ])();
-    return {
-      id,
-      name: this.draw(NAME),
-      description: this.draw(TEXT),
-      enabled: this.chance(0.8),
-      trigger,
-      ...(this.segmentIds.length && this.chance(0.3) ? { audienceSegmentId: this.pick(this.segmentIds) } : {}),
-      reentry: this.pick(['once', 'every-time'] as const),
-      ...steps,
-    };
+    const audience = this.segmentIds.length && this.chance(0.3) ? { audienceSegmentId: this.pick(this.segmentIds) } : {};
+    return { id, name: this.name(), description: this.draw(TEXT), enabled: this.chance(0.8), trigger, ...audience, reentry: this.pick(['once', 'every-time'] as const), ...steps };
   }
-
-  /** Helpers for `JourneySteps`. */
-  readonly api = { int: (a: number, b: number) => this.int(a, b), chance: (p: number) => this.chance(p), pick: <T>(xs: readonly T[]) => this.pick(xs), name: () => this.draw(NAME) };
 }
 
-type Api = Builder['api'];
 const WAITS = new Set(['wait', 'wait-until']);
 
 /**
@@ -258,10 +235,8 @@ class JourneySteps {
   private done: string[] = [];
   private budget: number;
   private count = 0;
-  private readonly r: Api;
 
-  constructor(builder: Builder, private readonly messages: string[], private readonly condition: (ctx: ConditionContext) => Condition) {
-    this.r = builder.api;
+  constructor(private readonly r: Rand, private readonly messages: string[], private readonly condition: (ctx: ConditionContext) => Condition) {
     this.budget = this.r.int(1, 9);
   }
 
