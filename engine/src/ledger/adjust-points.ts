@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbTx } from '../db';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { loadOpenLots, requireMember, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -62,5 +62,5 @@ export function adjustPoints({ ctx, input }: { ctx: { db: DbTx }; input: AdjustP
       payload: { transactionId: req.transactionId, points: req.points, reason: req.reason, actor: req.actor },
     });
     return posted;
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DbTx } from '../db';
-import { EntityId, nowIso, Timestamp, TransactionId } from './common-input';
+import { EntityId, nowIso, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import type { PostedTransaction } from './ledger-store';
 import { releaseReservation, requireHeldReservation } from './reservation-store';
@@ -32,5 +32,5 @@ export function cancelReservation({ ctx, input }: { ctx: { db: DbTx }; input: Ca
       status: 'cancelled',
       reason: req.reason,
     });
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -4,7 +4,7 @@ import type { DbTx } from '../db';
 import { ledgerReservations } from '../db/schema';
 import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import type { PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -65,5 +65,5 @@ export function commitReservation({ ctx, input }: { ctx: { db: DbTx }; input: Co
       payload: { transactionId: req.transactionId, reservationId: r.id, points: r.points, sourceRef: req.sourceRef },
     });
     return posted;
-  });
+  }, WRITE_TRANSACTION);
 }

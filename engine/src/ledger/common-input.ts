@@ -20,3 +20,11 @@ export const Metadata = z.record(z.string(), z.unknown()).default({});
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/**
+ * Writing services take SQLite's write lock when they begin (BEGIN IMMEDIATE), so two processes
+ * cannot both read a balance and then race to write it; the busy timeout makes the second wait.
+ * Nested calls run as savepoints inside the caller's transaction.
+ * @example ctx.db.transaction((tx) => ..., WRITE_TRANSACTION)
+ */
+export const WRITE_TRANSACTION = { behavior: 'immediate' } as const;

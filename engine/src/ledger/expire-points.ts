@@ -4,7 +4,7 @@ import type { DbTx } from '../db';
 import { ledgerBalances, ledgerLots } from '../db/schema';
 import { Expiry } from '../spec';
 import { applyPlan } from './apply-plan';
-import { EntityId, nowIso, Timestamp } from './common-input';
+import { EntityId, nowIso, Timestamp, WRITE_TRANSACTION } from './common-input';
 import { addDays, addMonths } from './expiry-dates';
 import { requestHash } from './idempotency';
 import { loadOpenLots, loadTransaction } from './ledger-store';
@@ -60,7 +60,7 @@ export function expirePoints({ ctx, input }: { ctx: { db: DbTx }; input: ExpireP
       points += total;
     }
     return { members, points };
-  });
+  }, WRITE_TRANSACTION);
 }
 
 /** Members who may have something to expire: dated lots due, or inactive with points. */

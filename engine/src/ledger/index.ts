@@ -1,4 +1,5 @@
 export { adjustPoints, AdjustPointsInput } from './adjust-points';
+export { announceExpiringPoints, AnnounceExpiringPointsInput } from './announce-expiring-points';
 export { cancelReservation, CancelReservationInput } from './cancel-reservation';
 export { commitReservation, CommitReservationInput } from './commit-reservation';
 export { expirePoints, ExpirePointsInput } from './expire-points';

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { members, outbox } from '../db/schema';
 import { adjustPoints } from './adjust-points';
+import { announceExpiringPoints } from './announce-expiring-points';
 import { expirePoints } from './expire-points';
 import { getBalance } from './get-balance';
 import { postEarn } from './post-earn';
@@ -93,6 +94,12 @@ describe('expiry', () => {
     postEarn({ ctx: ctx(), input: { transactionId: 'b', programId: P, memberId: 'm1', points: 40, occurredAt: '2025-06-01T00:00:00Z', expiry } });
     redeemPoints({ ctx: ctx(), input: { transactionId: 'r', programId: P, memberId: 'm1', points: 30, occurredAt: '2025-07-01T00:00:00Z' } });
     expect(balance('m1', '2025-12-20T00:00:00Z').expiringSoon).toEqual([{ date: '2026-01-10T00:00:00.000Z', points: 70 }]);
+    const announce = { programId: P, withinDays: 30, asOf: '2025-12-20T00:00:00Z' };
+    expect(announceExpiringPoints({ ctx: ctx(), input: announce })).toEqual({ events: 1 });
+    announceExpiringPoints({ ctx: ctx(), input: { ...announce, asOf: '2025-12-21T00:00:00Z' } });
+    expect(db.select().from(outbox).where(eq(outbox.type, 'points-expiring')).all()).toEqual([
+      expect.objectContaining({ memberId: 'm1', payload: { points: 70, expiresAt: '2026-01-10T00:00:00.000Z' } }),
+    ]);
     const run = { programId: P, expiry, asOf: '2026-01-10T00:00:00Z' };
     expect(expirePoints({ ctx: ctx(), input: run })).toEqual({ members: 1, points: 70 });
     expect(expirePoints({ ctx: ctx(), input: run })).toEqual({ members: 0, points: 0 });

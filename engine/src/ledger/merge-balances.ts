@@ -4,7 +4,7 @@ import type { DbTx } from '../db';
 import { ledgerReservations } from '../db/schema';
 import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
-import { EntityId, nowIso, Timestamp, TransactionId } from './common-input';
+import { EntityId, nowIso, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { loadOpenLots, requireMember, type PostedTransaction } from './ledger-store';
 import { planMerge } from './plan-merge';
@@ -71,5 +71,5 @@ export function mergeBalances({ ctx, input }: { ctx: { db: DbTx }; input: MergeB
       plan,
       { transferLifetimeFrom: req.fromMemberId },
     );
-  });
+  }, WRITE_TRANSACTION);
 }

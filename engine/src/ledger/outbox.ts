@@ -9,6 +9,7 @@ export type OutboxEventType =
   | 'points-reserved'
   | 'reservation-committed'
   | 'reservation-cancelled'
+  | 'points-expiring'
   | 'points-expired'
   | 'points-reversed'
   | 'points-adjusted'

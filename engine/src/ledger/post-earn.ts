@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { Expiry } from '../spec';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { requireMember, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -69,5 +69,5 @@ export function postEarn({ ctx, input }: { ctx: { db: DbTx }; input: PostEarnInp
       payload: { transactionId: req.transactionId, points: req.points, availableAt: lot?.availableAt, expiresAt: lot?.expiresAt },
     });
     return posted;
-  });
+  }, WRITE_TRANSACTION);
 }

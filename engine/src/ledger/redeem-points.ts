@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbTx } from '../db';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { loadOpenLots, requireMember, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -59,5 +59,5 @@ export function redeemPoints({ ctx, input }: { ctx: { db: DbTx }; input: RedeemP
       payload: { transactionId: req.transactionId, points: req.points, sourceRef: req.sourceRef },
     });
     return posted;
-  });
+  }, WRITE_TRANSACTION);
 }

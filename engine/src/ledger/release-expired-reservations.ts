@@ -2,7 +2,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
 import { ledgerReservations } from '../db/schema';
-import { EntityId, nowIso, Timestamp } from './common-input';
+import { EntityId, nowIso, Timestamp, WRITE_TRANSACTION } from './common-input';
 import { requestHash } from './idempotency';
 import { releaseReservation } from './reservation-store';
 
@@ -43,5 +43,5 @@ export function releaseExpiredReservations({ ctx, input }: { ctx: { db: DbTx }; 
       });
     }
     return { released: due.length, points: due.reduce((s, r) => s + r.points, 0) };
-  });
+  }, WRITE_TRANSACTION);
 }

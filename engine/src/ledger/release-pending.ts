@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { ledgerLots } from '../db/schema';
 import { applyPlan } from './apply-plan';
-import { EntityId, nowIso, Timestamp } from './common-input';
+import { EntityId, nowIso, Timestamp, WRITE_TRANSACTION } from './common-input';
 import { requestHash } from './idempotency';
 import { loadTransaction, toLotView } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -68,5 +68,5 @@ export function releasePending({ ctx, input }: { ctx: { db: DbTx }; input: Relea
       released += 1;
     }
     return { released, points };
-  });
+  }, WRITE_TRANSACTION);
 }

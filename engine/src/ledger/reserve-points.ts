@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { ledgerReservations } from '../db/schema';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { loadOpenLots, requireMember, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -67,5 +67,5 @@ export function reservePoints({ ctx, input }: { ctx: { db: DbTx }; input: Reserv
       payload: { reservationId: req.transactionId, points: req.points, expiresAt },
     });
     return { ...posted, expiresAt };
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -4,7 +4,7 @@ import type { DbTx } from '../db';
 import { ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
-import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId } from './common-input';
+import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { toLotView, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
@@ -74,7 +74,7 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
       payload: { transactionId: req.transactionId, earnTransactionId: earn.id, reversed, recovered, writtenOff },
     });
     return posted;
-  });
+  }, WRITE_TRANSACTION);
 }
 
 /** Follows merges: where the points of a lot live now. */

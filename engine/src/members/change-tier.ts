@@ -6,6 +6,7 @@ import { members, memberTierHistory } from '../db/schema';
 import { DomainError } from '../errors';
 import { writeOutboxEvent } from '../ledger/outbox';
 import { requireMemberRow, type MemberRow } from './member-store';
+import { WRITE_TRANSACTION } from '../ledger/common-input';
 
 export const ChangeTierInput = z.object({
   programId: z.string().min(1),
@@ -42,5 +43,5 @@ export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTie
       at,
     });
     return { member: requireMemberRow(tx, req.programId, member.id), changed: true };
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { mergeBalances } from '../ledger/merge-balances';
 import { writeOutboxEvent } from '../ledger/outbox';
 import { requireMemberRow, type MemberRow } from './member-store';
+import { WRITE_TRANSACTION } from '../ledger/common-input';
 
 export const MergeMembersInput = z.object({
   programId: z.string().min(1),
@@ -78,5 +79,5 @@ export function mergeMembers({ ctx, input }: { ctx: { db: DbTx }; input: MergeMe
       at,
     });
     return { target: requireMemberRow(tx, req.programId, target.id), merged: true };
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -9,6 +9,7 @@ import { generateCardNumber } from './card-number';
 import { applyConsents, ConsentsInput } from './consents';
 import { collidingFields, findByContact, survivor, type MemberRow } from './member-store';
 import { normaliseContact, PhoneCountry } from './normalise-contact';
+import { WRITE_TRANSACTION } from '../ledger/common-input';
 
 export const SignUpMemberInput = z
   .object({
@@ -71,7 +72,7 @@ export function signUpMember({ ctx, input }: { ctx: { db: DbTx }; input: SignUpM
     const member = tx.select().from(members).where(eq(members.id, row.id)).get();
     if (!member) throw new Error('member was not stored');
     return { member, created: true };
-  });
+  }, WRITE_TRANSACTION);
 }
 
 function unusedCardNumber(tx: DbTx, programId: string): string {

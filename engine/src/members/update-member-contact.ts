@@ -7,6 +7,7 @@ import { writeOutboxEvent } from '../ledger/outbox';
 import { applyConsents, ConsentsInput } from './consents';
 import { collidingFields, findByContact, requireMemberRow, survivor, type MemberRow } from './member-store';
 import { normaliseContact, PhoneCountry, type Contact } from './normalise-contact';
+import { WRITE_TRANSACTION } from '../ledger/common-input';
 
 export const UpdateMemberContactInput = z.object({
   programId: z.string().min(1),
@@ -60,7 +61,7 @@ export function updateMemberContact({ ctx, input }: { ctx: { db: DbTx }; input: 
       at,
     });
     return requireMemberRow(tx, req.programId, member.id);
-  });
+  }, WRITE_TRANSACTION);
 }
 
 /** Refuses contacts of other members; takes them from members merged into this one. */
