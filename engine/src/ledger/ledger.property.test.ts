@@ -130,6 +130,7 @@ function run(db: Db, ops: Op[]): void {
       expect(b.pending).toBeGreaterThanOrEqual(0);
       expect(b.reserved).toBeGreaterThanOrEqual(0);
     }
+    expect(verifyLedger(db).problems).toEqual([]);
   });
 }
 
