@@ -2,13 +2,14 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import type { Db } from '../db';
 import type { Logger } from '../log';
+import { createTemplateCatalog, type TemplateCatalog } from '../programs/template-catalog';
 import { apiDocsPage } from './api-docs-page';
 import { healthRoutes, type HealthDeps } from './health';
 import { apiRoutes, openApiDocument } from './openapi';
 import { studioRoutes } from './studio-files';
 import { appRouter } from './trpc/router';
 
-export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string };
+export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string; templates?: TemplateCatalog };
 
 /**
  * The engine's single HTTP surface: operations endpoints, REST API, tRPC for the
@@ -17,6 +18,7 @@ export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string };
  */
 export function createApp(deps: AppDeps) {
   const openapi = openApiDocument(apiRoutes);
+  const templates = deps.templates ?? createTemplateCatalog();
   const app = new Hono();
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openapi));
@@ -27,7 +29,7 @@ export function createApp(deps: AppDeps) {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: () => ({ db: deps.db, log: deps.log }),
+      createContext: () => ({ db: deps.db, log: deps.log, templates }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error, path }, 'tRPC procedure failed');
       },

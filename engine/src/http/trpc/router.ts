@@ -1,10 +1,14 @@
 import { router } from './init';
 import { programsRouter } from './programs';
 import { systemRouter } from './system';
+import { templatesRouter } from './templates';
+import { versionsRouter } from './versions';
 
 export const appRouter = router({
   system: systemRouter,
   programs: programsRouter,
+  versions: versionsRouter,
+  templates: templatesRouter,
 });
 
 /** The studio's typed client is built from this type. */
