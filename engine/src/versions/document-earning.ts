@@ -68,7 +68,7 @@ export function earningSection(spec: ProgramSpec, ctx: DescribeContext): Block[]
   if (!spec.earningRules.length) return [...blocks, note('There are no earning rules yet.')];
   blocks.push(
     paragraph(
-      'Rules are organised in promotion groups. Groups run in order of priority, lowest number first; a multiplier rule applies to the points of the groups that ran before it. Tier multipliers apply on top.',
+      `Rules are organised in promotion groups. Groups run in order of priority, lowest number first; a multiplier rule applies to the points of the groups that ran before it.${spec.tiers.length ? ' Tier multipliers apply on top.' : ''}`,
     ),
   );
   const groups = [...spec.promotionGroups].sort((a, b) => a.priority - b.priority);

@@ -24,6 +24,7 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .93rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border: 1px solid var(--line); }
 th { background: #f0f4f8; }
+td { white-space: pre-line; }
 li { margin: .2rem 0; }
 @media print {
   body { font-size: 11pt; }
