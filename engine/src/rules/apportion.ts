@@ -24,6 +24,7 @@ export function roundPoints(exact: number, mode: 'floor' | 'round' | 'ceil'): nu
  */
 export function apportion(target: number, quotas: ArrayLike<number>): number[] {
   const n = quotas.length;
+  if (n === 1) return [target];
   const shares = new Array<number>(n);
   const rests = new Array<number>(n);
   let sum = 0;
@@ -35,19 +36,26 @@ export function apportion(target: number, quotas: ArrayLike<number>): number[] {
     sum += f;
   }
   let missing = target - sum;
-  if (missing === 0 || n === 0) return shares;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rests[b]! - rests[a]! || a - b);
-  if (missing > 0) {
-    for (let k = 0; missing > 0; k = (k + 1) % n, missing--) shares[order[k]!]! += 1;
-    return shares;
+  // Few units move (at most one per share), so repeated max-search beats sorting.
+  while (missing > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) if (rests[i]! >= 0 && (best < 0 || rests[i]! > rests[best]!)) best = i;
+    if (best < 0) {
+      rests.fill(0); // only with inconsistent input: every share already got a unit; go round again
+      continue;
+    }
+    shares[best] = shares[best]! + 1;
+    rests[best] = -1;
+    missing--;
   }
-  // More floors than target (only with inconsistent input): take back from the smallest remainders.
-  for (let k = n - 1; missing < 0; k = k === 0 ? n - 1 : k - 1) {
-    const i = order[k]!;
-    if (shares[i]! > 0) {
-      shares[i]! -= 1;
-      missing++;
-    } else if (shares.every((s) => s === 0)) break;
+  while (missing < 0) {
+    // Only with inconsistent input: take back from the smallest remainders.
+    let worst = -1;
+    for (let i = 0; i < n; i++) if (shares[i]! > 0 && (worst < 0 || rests[i]! < rests[worst]!)) worst = i;
+    if (worst < 0) break;
+    shares[worst] = shares[worst]! - 1;
+    rests[worst] = 2;
+    missing++;
   }
   return shares;
 }

@@ -25,20 +25,17 @@ export function hasLimits(caps: Caps): boolean {
  */
 export function capRoom(caps: Caps, c: RuleCounters | undefined): CapRoom {
   if (caps.timesPerMember !== undefined && (c?.times ?? 0) >= caps.timesPerMember) return { room: 0, by: 'cap' };
-  let room = Number.POSITIVE_INFINITY;
-  let by: LimitReason | undefined;
-  const limit = (cap: number | undefined, used: number | undefined, reason: LimitReason): void => {
-    if (cap === undefined) return;
-    const left = Math.max(0, cap - (used ?? 0));
-    if (left < room) {
-      room = left;
-      by = reason;
-    }
-  };
-  limit(caps.perMemberPerDay, c?.day, 'cap');
-  limit(caps.perMemberPerWeek, c?.week, 'cap');
-  limit(caps.perMemberPerMonth, c?.month, 'cap');
-  limit(caps.perMemberTotal, c?.total, 'cap');
-  limit(caps.campaignBudgetPoints, c?.campaign, 'budget');
-  return by === undefined ? NO_LIMIT : { room, by };
+  const memberRoom = Math.min(
+    left(caps.perMemberPerDay, c?.day),
+    left(caps.perMemberPerWeek, c?.week),
+    left(caps.perMemberPerMonth, c?.month),
+    left(caps.perMemberTotal, c?.total),
+  );
+  const budgetRoom = left(caps.campaignBudgetPoints, c?.campaign);
+  if (memberRoom === Number.POSITIVE_INFINITY && budgetRoom === Number.POSITIVE_INFINITY) return NO_LIMIT;
+  return budgetRoom < memberRoom ? { room: budgetRoom, by: 'budget' } : { room: memberRoom, by: 'cap' };
+}
+
+function left(cap: number | undefined, used: number | undefined): number {
+  return cap === undefined ? Number.POSITIVE_INFINITY : Math.max(0, cap - (used ?? 0));
 }

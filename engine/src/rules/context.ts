@@ -18,14 +18,14 @@ export interface EvalContext {
   /** `event.itemCount`, or the sum of line quantities. */
   readonly itemCount: number;
   /** price x quantity per line, aligned with `facts.items`. */
-  readonly amounts: Float64Array;
+  readonly amounts: readonly number[];
   readonly amountSum: number;
 }
 
 /** Builds the per-event context. @example prepareContext(facts, createLocalClock('UTC')).weekday */
 export function prepareContext(facts: EvaluationFacts, clock: LocalClock): EvalContext {
   const items = facts.items;
-  const amounts = new Float64Array(items.length);
+  const amounts = new Array<number>(items.length);
   let amountSum = 0;
   let quantity = 0;
   for (let i = 0; i < items.length; i++) {

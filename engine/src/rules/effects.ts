@@ -10,7 +10,7 @@ import type { EvalContext } from './context';
  */
 export interface EffectOutput {
   points: number;
-  weights: Float64Array | undefined;
+  weights: number[] | undefined;
   itemRefs: string[] | undefined;
 }
 
@@ -18,13 +18,20 @@ export interface EffectOutput {
  * A compiled effect. `base` and `baseWeights` are the points (and their per-line split) of the
  * groups that ran before this rule's group; only multipliers read them.
  */
-export type CompiledEffect = (ctx: EvalContext, tierMultiplier: number, base: number, baseWeights: Float64Array | undefined) => EffectOutput;
+export type CompiledEffect = (ctx: EvalContext, tierMultiplier: number, base: number, baseWeights: readonly number[] | undefined) => EffectOutput;
+
+/** A copy of `ws` times `k` (a plain loop: typed-array map is slow on the hot path). */
+export function scaled(ws: readonly number[], k: number): number[] {
+  const out = new Array<number>(ws.length);
+  for (let i = 0; i < ws.length; i++) out[i] = ws[i]! * k;
+  return out;
+}
 
 /** Splits `points` over the lines in proportion to their amounts (by quantity if all are free). */
-export function weightsByAmount(ctx: EvalContext, points: number): Float64Array | undefined {
+export function weightsByAmount(ctx: EvalContext, points: number): number[] | undefined {
   const n = ctx.amounts.length;
   if (n === 0) return undefined;
-  const w = new Float64Array(n);
+  const w = new Array<number>(n);
   if (ctx.amountSum > 0) {
     for (let i = 0; i < n; i++) w[i] = (points * ctx.amounts[i]!) / ctx.amountSum;
     return w;
@@ -39,7 +46,7 @@ export function weightsByAmount(ctx: EvalContext, points: number): Float64Array 
 function perMatchingItem(ctx: EvalContext, match: ItemPredicate | undefined, unit: (i: number) => number): EffectOutput {
   const items = ctx.facts.items;
   const n = items.length;
-  const weights = n > 0 ? new Float64Array(n) : undefined;
+  const weights = n > 0 ? new Array<number>(n).fill(0) : undefined;
   const refs: string[] | undefined = match ? [] : undefined;
   let points = 0;
   for (let i = 0; i < n; i++) {
@@ -93,12 +100,7 @@ export function compileEffect(effect: Effect): CompiledEffect {
     case 'multiplier': {
       const extra = effect.factor - 1;
       return (_ctx, _m, base, baseWeights) => {
-        let weights: Float64Array | undefined;
-        if (baseWeights) {
-          weights = new Float64Array(baseWeights.length);
-          for (let i = 0; i < weights.length; i++) weights[i] = baseWeights[i]! * extra;
-        }
-        return { points: base * extra, weights, itemRefs: undefined };
+        return { points: base * extra, weights: baseWeights && scaled(baseWeights, extra), itemRefs: undefined };
       };
     }
   }

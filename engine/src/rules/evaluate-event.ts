@@ -5,6 +5,7 @@ import type { CompiledGroup, CompiledProgram, CompiledRule } from './compile-pro
 import { triggerKey } from './compile-program';
 import type { EvalContext } from './context';
 import { prepareContext } from './context';
+import { scaled } from './effects';
 import type { Counters, EvaluationFacts } from './facts';
 
 /**
@@ -58,12 +59,12 @@ export interface EvaluationResult {
 interface Candidate {
   rule: CompiledRule;
   points: number;
-  weights: Float64Array | undefined;
+  weights: number[] | undefined;
   itemRefs: string[] | undefined;
   limitedBy: LimitReason | undefined;
 }
 
-function tryRule(rule: CompiledRule, ctx: EvalContext, m: number, base: number, bw: Float64Array | undefined, counters: Counters): Candidate | SkipReason {
+function tryRule(rule: CompiledRule, ctx: EvalContext, m: number, base: number, bw: readonly number[] | undefined, counters: Counters): Candidate | SkipReason {
   if (!rule.enabled) return 'disabled';
   if (ctx.day < rule.fromDay || ctx.day > rule.toDay) return 'validity';
   if (rule.condition && !rule.condition(ctx)) return 'condition';
@@ -74,44 +75,39 @@ function tryRule(rule: CompiledRule, ctx: EvalContext, m: number, base: number, 
   if (room <= 0) return by ?? 'cap';
   if (out.points <= room) return { rule, points: out.points, weights: out.weights, itemRefs: out.itemRefs, limitedBy: undefined };
   const scale = room / out.points;
-  const weights = out.weights?.map((w) => w * scale);
+  const weights = out.weights && scaled(out.weights, scale);
   return { rule, points: room, weights, itemRefs: out.itemRefs, limitedBy: by };
 }
 
 /** Runs one group's rules per its stacking policy; returns the winners and records the others. */
-function runGroup(group: CompiledGroup, ctx: EvalContext, m: number, base: number, bw: Float64Array | undefined, counters: Counters, skipped: SkippedRule[]): Candidate[] {
+function runGroup(group: CompiledGroup, ctx: EvalContext, m: number, base: number, bw: readonly number[] | undefined, counters: Counters, skipped: SkippedRule[]): Candidate[] {
   const winners: Candidate[] = [];
-  const skip = (rule: CompiledRule, reason: SkipReason): void => {
-    skipped.push({ ruleId: rule.id, groupId: group.id, reason });
-  };
   for (const rule of group.rules) {
     if (group.stacking === 'exclusive' && winners.length > 0) {
-      skip(rule, 'stacking');
+      skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'stacking' });
       continue;
     }
     const r = tryRule(rule, ctx, m, base, bw, counters);
-    if (typeof r === 'string') skip(rule, r);
+    if (typeof r === 'string') skipped.push({ ruleId: rule.id, groupId: group.id, reason: r });
     else if (group.stacking !== 'best-of' || winners.length === 0) winners.push(r);
     else if (r.points > winners[0]!.points) {
-      skip(winners[0]!.rule, 'stacking');
+      skipped.push({ ruleId: winners[0]!.rule.id, groupId: group.id, reason: 'stacking' });
       winners[0] = r;
-    } else skip(rule, 'stacking');
+    } else skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'stacking' });
   }
   return winners;
 }
 
 function lineOf(c: Candidate, points: number, ctx: EvalContext): EarnedLine {
-  const line: EarnedLine = { ruleId: c.rule.id, ruleName: c.rule.name, groupId: c.rule.groupId, points, exactPoints: c.points };
-  if (c.limitedBy) line.limitedBy = c.limitedBy;
-  if (c.itemRefs) line.itemRefs = c.itemRefs;
+  let perItem: ItemPoints[] | undefined;
   if (c.weights) {
-    const scale = points / c.points;
-    const shares = apportion(points, c.weights.map((w) => w * scale));
+    const shares = apportion(points, scaled(c.weights, points / c.points));
     const items = ctx.facts.items;
-    line.perItem = [];
-    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) line.perItem.push({ lineRef: items[i]!.ref, points: shares[i]! });
+    perItem = [];
+    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) perItem.push({ lineRef: items[i]!.ref, points: shares[i]! });
   }
-  return line;
+  // One object shape for every line (optional fields present, possibly undefined): keeps V8 monomorphic.
+  return { ruleId: c.rule.id, ruleName: c.rule.name, groupId: c.rule.groupId, points, exactPoints: c.points, limitedBy: c.limitedBy, itemRefs: c.itemRefs, perItem };
 }
 
 /**
@@ -146,7 +142,7 @@ export function evaluate(compiled: CompiledProgram, facts: EvaluationFacts, coun
   if (!plan) return { points: 0, exactPoints: 0, tierMultiplier: m, lines: [], skipped: [] };
   const ctx = prepareContext(facts, compiled.clock);
   const n = facts.items.length;
-  const baseWeights = n > 0 ? new Float64Array(n) : undefined;
+  const baseWeights = n > 0 ? new Array<number>(n).fill(0) : undefined;
   const won: Candidate[] = [];
   const skipped: SkippedRule[] = [];
   let base = 0;
@@ -164,12 +160,12 @@ export function evaluate(compiled: CompiledProgram, facts: EvaluationFacts, coun
     }
     if (group.stacking === 'exclusive' && winners.length > 0) stopped = true;
   }
-  const exactPoints = won.reduce((s, c) => s + c.points, 0);
+  const exact = new Array<number>(won.length);
+  let exactPoints = 0;
+  for (let i = 0; i < won.length; i++) exactPoints += exact[i] = won[i]!.points;
   const points = roundPoints(exactPoints, compiled.rounding);
-  const shares = apportion(
-    points,
-    won.map((c) => c.points),
-  );
-  const lines = won.map((c, i) => lineOf(c, shares[i]!, ctx));
+  const shares = apportion(points, exact);
+  const lines = new Array<EarnedLine>(won.length);
+  for (let i = 0; i < won.length; i++) lines[i] = lineOf(won[i]!, shares[i]!, ctx);
   return { points, exactPoints, tierMultiplier: m, lines, skipped };
 }
