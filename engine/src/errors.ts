@@ -1,5 +1,12 @@
 /** Codes a caller can branch on; the message is for people. */
-export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid_input' | 'forbidden' | 'unprocessable';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unprocessable'
+  | 'rate_limited';
 
 /**
  * An error a marketer or integrator can act on. The HTTP layer maps it to

@@ -4,3 +4,6 @@ export * from './settings';
 export * from './maintenance-runs';
 export * from './members';
 export * from './ledger';
+export * from './staff';
+export * from './api-keys';
+export * from './audit';

@@ -1,0 +1,2 @@
+export { appendAudit, type AuditActor, type AuditEntryInput } from './append-audit';
+export { verifyAudit, type AuditVerification } from './verify-audit';
