@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bootstrapAdmin } from '@loyalty/engine/auth';
 import { ConfigError, loadConfig, type Config } from '@loyalty/engine/config';
 import { migrateDatabase, openDatabase } from '@loyalty/engine/db';
 import { createLogger } from '@loyalty/engine/log';
@@ -86,9 +87,15 @@ for (const [port, name] of ports) {
   }
 }
 
-// 1. Database: migrations, then the demo program on first run.
+// 1. Database: migrations, the first admin and the demo program on first run.
 const db = openDatabase(config.dbFile);
 migrateDatabase(db);
+const admin = await bootstrapAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+if (admin) {
+  say('First start: created the administrator account.');
+  say(`  Email     ${admin.email}`);
+  say(admin.password ? `  Password  ${admin.password}   (shown once: note it now and change it after signing in)` : '  Password  the one in ADMIN_PASSWORD');
+}
 if (config.SEED_DEMO) {
   const template = createTemplateCatalog().load(DEMO_TEMPLATE_ID);
   const programId = seedDemoProgram({ ctx: { db }, input: { templateId: template.id, spec: template.spec } });

@@ -34,6 +34,10 @@ export const EnvConfig = z.object({
     })
     .default('info'),
   SEED_DEMO: flag(true),
+  ADMIN_EMAIL: optionalText.pipe(z.email({ error: 'expected an email address for the first admin account' }).optional()),
+  ADMIN_PASSWORD: optionalText.pipe(
+    z.string().min(12, 'expected at least 12 characters for the first admin password').max(200).optional(),
+  ),
   TEMPORAL_ADDRESS: optionalText.pipe(
     z
       .string()
