@@ -1,4 +1,4 @@
-/** Rounds away floating-point noise (0.1 + 0.2) before floor/ceil; points below 1e-6 do not matter. */
+/** Rounds away floating-point noise before floor/ceil; points below 1e-6 do not matter. @example snap(0.1 + 0.2) // 0.3 */
 export function snap(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }

@@ -12,7 +12,7 @@ export interface CapRoom {
 
 const NO_LIMIT: CapRoom = { room: Number.POSITIVE_INFINITY, by: undefined };
 
-/** True when any limit is set (rules without limits skip the counter lookup). */
+/** True when any limit is set (rules without limits skip the counter lookup). @example hasLimits({}) // false */
 export function hasLimits(caps: Caps): boolean {
   return Object.values(caps).some((v) => v !== undefined);
 }

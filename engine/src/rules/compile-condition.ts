@@ -31,7 +31,10 @@ const fail = (message: string): never => {
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-/** A test of one value against a literal; values of another type never match (except `neq`). */
+/**
+ * A test of one value against a literal; values of another type never match (except `neq`).
+ * @example compareWith('gte', 10)(12) // true; compareWith('gte', 10)('12') // false
+ */
 export function compareWith(op: Compare, value: ConditionValue): (v: unknown) => boolean {
   if (op === 'eq') return (v) => v === value;
   if (op === 'neq') return (v) => v !== value;
@@ -222,6 +225,7 @@ export function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
+/** Options of {@link compileCondition}. */
 export interface CompileConditionOptions {
   /** Time zone for day-of-week, time-between and event.date; default UTC. */
   timezone?: string;

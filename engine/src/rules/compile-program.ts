@@ -90,7 +90,7 @@ function compileRule(rule: EarningRule, env: ReturnType<typeof createConditionEn
     toDay: rule.validity?.to ? dayOfIsoDate(rule.validity.to) : Number.POSITIVE_INFINITY,
     condition: rule.condition ? guard(() => compilePredicate(rule.condition as Condition, env)) : undefined,
     effect: guard(() => compileEffect(rule.effect)),
-    caps: rule.caps,
+    caps: Object.freeze({ ...rule.caps }),
     limited: hasLimits(rule.caps),
   };
 }

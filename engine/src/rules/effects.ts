@@ -20,14 +20,17 @@ export interface EffectOutput {
  */
 export type CompiledEffect = (ctx: EvalContext, tierMultiplier: number, base: number, baseWeights: readonly number[] | undefined) => EffectOutput;
 
-/** A copy of `ws` times `k` (a plain loop: typed-array map is slow on the hot path). */
+/** A copy of `ws` times `k` (a plain loop, cheap on the hot path). @example scaled([1, 2], 3) // [3, 6] */
 export function scaled(ws: readonly number[], k: number): number[] {
   const out = new Array<number>(ws.length);
   for (let i = 0; i < ws.length; i++) out[i] = ws[i]! * k;
   return out;
 }
 
-/** Splits `points` over the lines in proportion to their amounts (by quantity if all are free). */
+/**
+ * Splits `points` over the lines in proportion to their amounts (by quantity if all are free).
+ * @example weightsByAmount(ctx, 23) // [18, 5] for lines of 9 and 2.5 EUR
+ */
 export function weightsByAmount(ctx: EvalContext, points: number): number[] | undefined {
   const n = ctx.amounts.length;
   if (n === 0) return undefined;

@@ -40,12 +40,23 @@ export interface EarnedLine {
   perItem?: ItemPoints[];
 }
 
+/** A rule whose trigger matched but that gave nothing, and why. @example { ruleId: 'rule-morning-gold', groupId: 'campaigns', reason: 'condition' } */
 export interface SkippedRule {
   ruleId: string;
   groupId: string;
   reason: SkipReason;
 }
 
+/**
+ * What one event earns.
+ * @example
+ *   // Bean Club, Saturday latte x2 + croissant (green member):
+ *   // { points: 33, exactPoints: 33, tierMultiplier: 1, lines: [
+ *   //   { ruleId: 'rule-base-points', points: 12, exactPoints: 11.5, perItem: [{ lineRef: 'l1', points: 9 }, { lineRef: 'l2', points: 3 }] },
+ *   //   { ruleId: 'rule-pastry-bonus', points: 5, itemRefs: ['l2'], ... },
+ *   //   { ruleId: 'rule-double-weekend', points: 16, exactPoints: 16.5, ... } ],
+ *   //   skipped: [{ ruleId: 'rule-morning-gold', groupId: 'campaigns', reason: 'condition' }] }
+ */
 export interface EvaluationResult {
   /** Whole points for the event: rounded once, after all rules and the tier multiplier. */
   points: number;

@@ -18,11 +18,14 @@ function catalogEnum(path: string): z.ZodEnum<Record<string, string>> {
   return z.enum(t.values as [string, ...string[]]);
 }
 
-/** Kinds of event that can trigger earning rules (the spec's `Trigger` kinds). */
+/** Kinds of event that can trigger earning rules (the spec's `Trigger` kinds). @example FactEventKind.parse('sign-up') */
 export const FactEventKind = z.enum(['purchase', 'sign-up', 'birthday', 'referral', 'profile-completed', 'custom']);
 export type FactEventKind = z.infer<typeof FactEventKind>;
 
-/** One line of a purchase. `ref` identifies the line so points can be attributed and reversed. */
+/**
+ * One line of a purchase. `ref` identifies the line so points can be attributed and reversed.
+ * @example FactItem.parse({ ref: 'l1', sku: 'SKU-LATTE-M', category: 'coffee', quantity: 2, price: 4.5 })
+ */
 export const FactItem = z.object({
   ref: z.string().min(1).describe('Line reference, unique within the event'),
   sku: z.string().min(1),
@@ -34,7 +37,10 @@ export const FactItem = z.object({
 });
 export type FactItem = z.infer<typeof FactItem>;
 
-/** The event being evaluated. `at` is the instant (epoch ms); time is always an input. */
+/**
+ * The event being evaluated. `at` is the instant (epoch ms); time is always an input.
+ * @example FactEvent.parse({ kind: 'purchase', at: Date.parse('2025-09-06T10:00:00Z'), channel: 'store', total: 11.5 })
+ */
 export const FactEvent = z.object({
   kind: FactEventKind,
   name: z.string().optional().describe('Custom event name (kind "custom")'),
@@ -50,7 +56,10 @@ export const FactEvent = z.object({
 });
 export type FactEvent = z.infer<typeof FactEvent>;
 
-/** The member, as of just before the event. Unknown data is left out (conditions on it do not match). */
+/**
+ * The member, as of just before the event. Unknown data is left out (conditions on it do not match).
+ * @example FactMember.parse({ tier: 'gold', country: 'DE', tenureDays: 400, hasEmailConsent: true })
+ */
 export const FactMember = z.object({
   tier: z.string().optional().describe('Current tier id'),
   country: z.string().optional(),
@@ -79,6 +88,8 @@ const window = z.record(z.string().regex(/^\d+$/), z.number().min(0)).optional()
  * Member history before this event, per metric and window length in days, e.g.
  * `{ visits: { '60': 0, '365': 14 } }`. `CompiledProgram.requiredAggregates` lists the windows a
  * program needs; a condition reading a missing one throws (a gap in the shell, not in the data).
+ * The windows cover history before this event (the event itself is not included).
+ * @example FactAggregates.parse({ spend: { '30': 120.5 }, visits: { '60': 0, '365': 14 } })
  */
 export const FactAggregates = z.object({ spend: window, visits: window, 'points-earned': window });
 export type FactAggregates = z.infer<typeof FactAggregates>;
