@@ -28,7 +28,10 @@ export interface EarnedLine {
   ruleId: string;
   ruleName: string;
   groupId: string;
-  /** Whole points: this rule's share of `EvaluationResult.points`. Add these to the rule's counters. */
+  /**
+   * Whole points: this rule's share of `EvaluationResult.points`. Add these to the rule's counters
+   * (see `addToCounters`); a line can hold 0 when its fraction was rounded away.
+   */
   points: number;
   /** Exact points before the event's rounding (tier multiplier and caps applied). */
   exactPoints: number;
