@@ -73,8 +73,25 @@ describe('API surface', () => {
     expect(await deep.text()).toContain('<title>Loyalty Studio</title>');
   });
 
-  it('answers the studio over tRPC', async () => {
-    const res = await app(up).request('/trpc/programs.list');
-    expect(await res.json()).toEqual({ result: { data: [] } });
+  it('answers the studio over tRPC, and only signed-in staff get program data', async () => {
+    expect(await (await app(up).request('/trpc/system.info')).json()).toMatchObject({ result: { data: { product: 'Loyalty Studio' } } });
+    expect(await (await app(up).request('/trpc/auth.me')).json()).toEqual({ result: { data: null } });
+    expect((await app(up).request('/trpc/programs.list')).status).toBe(401);
+  });
+
+  it('refuses data-changing requests without the CSRF header', async () => {
+    const res = await app(up).request('/trpc/auth.logout', { method: 'POST' });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('x-loyalty-csrf');
+    const ok = await app(up).request('/trpc/auth.logout', { method: 'POST', headers: { 'x-loyalty-csrf': '1', 'content-type': 'application/json' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('sends security headers with the studio, allowing its own boot script only', async () => {
+    const res = await app(up).request('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

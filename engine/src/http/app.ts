@@ -1,10 +1,15 @@
 import { trpcServer } from '@hono/trpc-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../auth/session-policy';
+import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db';
 import type { Logger } from '../log';
 import { createTemplateCatalog, type TemplateCatalog } from '../programs/template-catalog';
 import { apiDocsPage } from './api-docs-page';
 import { healthRoutes, type HealthDeps } from './health';
+import { requireCsrfHeader } from './security';
 import { apiRoutes, openApiDocument } from './openapi';
 import { studioRoutes } from './studio-files';
 import { appRouter } from './trpc/router';
@@ -24,12 +29,25 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.get('/api/docs', (c) => c.html(apiDocsPage));
   app.get('/api/v1', (c) => c.json({ name: 'Loyalty Studio API', version: 'v1' as const, documentation: '/api/openapi.json' }));
+  app.use('/trpc/*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: (c) => c.json({ error: { message: 'The request is larger than 5 MB.' } }, 413) }));
+  app.use('/trpc/*', requireCsrfHeader);
   app.use(
     '/trpc/*',
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: () => ({ db: deps.db, log: deps.log, templates }),
+      createContext: (opts, c) => {
+        const sessionToken = getCookie(c, SESSION_COOKIE) || undefined;
+        return {
+          db: deps.db,
+          log: deps.log,
+          templates,
+          sessionToken,
+          principal: resolveSession(deps.db, sessionToken),
+          ip: clientIp(c),
+          setCookie: (cookie: string) => opts.resHeaders.append('set-cookie', cookie),
+        };
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error, path }, 'tRPC procedure failed');
       },
@@ -42,4 +60,10 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', studioRoutes(deps.studioDir));
   return app;
+}
+
+/** The peer address of the request (the node server's socket); tests without a socket get 'local'. */
+function clientIp(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
 }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { securityHeaders } from './security';
 
 export const DEFAULT_STUDIO_DIR = fileURLToPath(new URL('../../../studio/build', import.meta.url));
 
@@ -20,7 +22,15 @@ export function studioRoutes(studioDir = DEFAULT_STUDIO_DIR) {
     return app;
   }
   const index = fs.readFileSync(indexFile, 'utf8');
+  app.use('*', securityHeaders(inlineScriptHashes(index)));
   app.use('*', serveStatic({ root: path.relative(process.cwd(), studioDir) || '.' }));
   app.get('*', (c) => c.html(index));
   return app;
+}
+
+/** CSP hashes of the inline boot script SvelteKit writes into index.html. */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `sha256-${createHash('sha256').update(m[1]!).digest('base64')}`,
+  );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DbTx } from '../db';
+import { appendAudit } from '../audit/append-audit';
 import { programs } from '../db/schema';
 import { saveVersion } from '../versions/save-version';
 
@@ -30,6 +31,13 @@ export function createProgram({ ctx, input }: { ctx: { db: DbTx }; input: Create
         createdAt: new Date().toISOString(),
       })
       .run();
+    appendAudit(tx, {
+      actor: { type: author === 'system' ? 'system' : 'staff', id: author },
+      action: 'program.created',
+      entityType: 'program',
+      entityId: id,
+      after: { templateId: templateId ?? null },
+    });
     const version = saveVersion({ ctx: { db: tx }, input: { programId: id, spec, author, note: 'Created' } });
     return { programId: id, version };
   });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
-import { programs, programVersions } from '../db/schema';
+import { programs, programVersions, staffUsers } from '../db/schema';
+import { appendAudit } from '../audit/append-audit';
 import { DomainError } from '../errors';
 import { ProgramSpec } from '../spec';
 import { canonicalJson, contentHash } from './canonical';
@@ -45,9 +46,10 @@ export function saveVersion({ ctx, input }: { ctx: { db: DbTx }; input: SaveVers
       .limit(1)
       .get();
     if (basedOn !== undefined && (basedOn ?? null) !== (latest?.id ?? null)) {
+      const by = latest ? (tx.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, latest.author)).get()?.name ?? latest.author) : 'someone';
       throw new DomainError(
         'conflict',
-        `Version ${latest?.number} was saved by ${latest?.author} after you started editing. Reload it and apply your changes again.`,
+        `Version ${latest?.number} was saved by ${by} after you started editing. Reload it and apply your changes again.`,
       );
     }
     if (latest && latest.contentHash === hash) return { ...latest, created: false };
@@ -63,6 +65,14 @@ export function saveVersion({ ctx, input }: { ctx: { db: DbTx }; input: SaveVers
       createdAt: new Date().toISOString(),
     };
     tx.insert(programVersions).values(row).run();
+    appendAudit(tx, {
+      actor: { type: author === 'system' ? 'system' : 'staff', id: author },
+      action: 'version.saved',
+      entityType: 'program-version',
+      entityId: row.id,
+      before: latest ? { versionId: latest.id, number: latest.number, contentHash: latest.contentHash } : undefined,
+      after: { programId, number: row.number, contentHash: hash, note },
+    });
     return { ...row, created: true };
   });
 }

@@ -8,6 +8,8 @@ import { migrateDatabase, openDatabase } from '../../db';
 import { createLogger } from '../../log';
 import { createTemplateCatalog } from '../../programs/template-catalog';
 import { beanClub, beanClubInput } from '../../spec';
+import { staffMember } from '../../testing/staff';
+import type { TrpcContext } from './init';
 import { appRouter } from './router';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loyalty-trpc-'));
@@ -19,8 +21,20 @@ fs.writeFileSync(
   path.join(templatesDir, 'coffee-club.json'),
   JSON.stringify({ id: 'coffee-club', title: 'Coffee club', industry: 'Food and drink', summary: 'Beans for coffee. Gold for regulars.', spec: beanClubInput }),
 );
-const context = { db, log: createLogger({ name: 'test', level: 'silent' }), templates: createTemplateCatalog(templatesDir) };
+const ana = staffMember(db, 'marketer', 'Ana');
+const ben = staffMember(db, 'marketer', 'Ben');
+const contextOf = (principal: TrpcContext['principal']): TrpcContext => ({
+  db,
+  log: createLogger({ name: 'test', level: 'silent' }),
+  templates: createTemplateCatalog(templatesDir),
+  principal,
+  sessionToken: undefined,
+  ip: 'local',
+  setCookie: () => undefined,
+});
+const context = contextOf(ana);
 const caller = appRouter.createCaller(context);
+const callerBen = appRouter.createCaller(contextOf(ben));
 afterAll(() => {
   db.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -37,15 +51,15 @@ async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
 
 describe('programs and versions over tRPC', () => {
   it('creates a blank program, saves versions, lists, gets, diffs and documents them', async () => {
-    const { programId, version: v1 } = await caller.programs.create({ name: 'Bean Club', author: 'ana' });
-    expect(v1).toMatchObject({ number: 1, author: 'ana', created: true, parentId: null });
+    const { programId, version: v1 } = await caller.programs.create({ name: 'Bean Club' });
+    expect(v1).toMatchObject({ number: 1, created: true, parentId: null });
     expect(v1).not.toHaveProperty('spec');
 
-    const v2 = await caller.versions.save({ programId, spec: beanClub(), author: 'ben', note: 'Full concept', basedOn: v1.id });
+    const v2 = await callerBen.versions.save({ programId, spec: beanClub(), note: 'Full concept', basedOn: v1.id });
     expect(v2).toMatchObject({ number: 2, parentId: v1.id, created: true, note: 'Full concept' });
     const gold2 = beanClub();
     gold2.tiers[2]!.benefits.earnMultiplier = 2;
-    const v3 = await caller.versions.save({ programId, spec: gold2, author: 'ana', basedOn: v2.id });
+    const v3 = await caller.versions.save({ programId, spec: gold2, basedOn: v2.id });
 
     const list = await caller.versions.list({ programId });
     expect(list.map((v) => v.number)).toEqual([3, 2, 1]);
@@ -73,14 +87,14 @@ describe('programs and versions over tRPC', () => {
   });
 
   it('keeps versions immutable: same content returns the same version, a stale base is a conflict', async () => {
-    const { programId, version: v1 } = await caller.programs.create({ name: 'Tea Club', author: 'ana' });
-    const v2 = await caller.versions.save({ programId, spec: beanClub(), author: 'ana', basedOn: v1.id });
-    const again = await caller.versions.save({ programId, spec: beanClub(), author: 'ben', basedOn: v2.id });
-    expect(again).toMatchObject({ id: v2.id, number: 2, created: false, author: 'ana' });
+    const { programId, version: v1 } = await caller.programs.create({ name: 'Tea Club' });
+    const v2 = await caller.versions.save({ programId, spec: beanClub(), basedOn: v1.id });
+    const again = await callerBen.versions.save({ programId, spec: beanClub(), basedOn: v2.id });
+    expect(again).toMatchObject({ id: v2.id, number: 2, created: false });
 
-    const stale = await trpcError(caller.versions.save({ programId, spec: { ...beanClub(), tiers: [] }, author: 'ben', basedOn: v1.id }));
+    const stale = await trpcError(callerBen.versions.save({ programId, spec: { ...beanClub(), tiers: [] }, basedOn: v1.id }));
     expect(stale.code).toBe('CONFLICT');
-    expect(stale.message).toMatch(/Version 2 was saved by ana/);
+    expect(stale.message).toMatch(/Version 2 was saved by Ana/);
     expect((await caller.versions.list({ programId })).length).toBe(2);
   });
 
@@ -88,36 +102,37 @@ describe('programs and versions over tRPC', () => {
     expect((await trpcError(caller.versions.get({ versionId: 'nope' }))).code).toBe('NOT_FOUND');
     expect((await trpcError(caller.versions.list({ programId: 'nope' }))).code).toBe('NOT_FOUND');
     expect((await trpcError(caller.programs.get({ programId: 'nope' }))).code).toBe('NOT_FOUND');
-    expect((await trpcError(caller.versions.save({ programId: 'nope', spec: beanClub(), author: 'ana' }))).code).toBe('NOT_FOUND');
+    expect((await trpcError(caller.versions.save({ programId: 'nope', spec: beanClub() }))).code).toBe('NOT_FOUND');
 
-    const { programId } = await caller.programs.create({ name: 'Juice Club', author: 'ana' });
-    const invalid = await trpcError(caller.versions.save({ programId, spec: { program: { name: '' }, tiers: 'many' }, author: 'ana' }));
+    const { programId } = await caller.programs.create({ name: 'Juice Club' });
+    const invalid = await trpcError(caller.versions.save({ programId, spec: { program: { name: '' }, tiers: 'many' } }));
     expect(invalid.code).toBe('BAD_REQUEST');
     expect(invalid.message).toBe('The program is not valid and was not saved.');
     const issues = (invalid.cause as { details?: { path: unknown[] }[] }).details ?? [];
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining([['program', 'name'], ['tiers']]));
 
-    const noAuthor = await trpcError(caller.versions.save({ programId, spec: beanClub(), author: ' ' } as never));
-    expect(noAuthor.code).toBe('BAD_REQUEST');
-    expect((await trpcError(caller.programs.create({ name: '', author: 'ana' }))).code).toBe('BAD_REQUEST');
+    // The author is whoever is signed in; naming someone else is refused, not ignored.
+    const forged = await trpcError(caller.versions.save({ programId, spec: beanClub(), author: ben.userId } as never));
+    expect(forged.code).toBe('BAD_REQUEST');
+    expect((await trpcError(caller.programs.create({ name: '' }))).code).toBe('BAD_REQUEST');
 
-    const other = await caller.programs.create({ name: 'Other', author: 'ana' });
+    const other = await caller.programs.create({ name: 'Other' });
     const mine = await caller.versions.list({ programId });
     const mixed = await trpcError(caller.versions.diff({ versionId: mine[0]!.id, baseVersionId: other.version.id }));
     expect(mixed.code).toBe('BAD_REQUEST');
   });
 
   it('sends clients the HTTP status, domain code and issues', async () => {
-    const { programId } = await caller.programs.create({ name: 'Shape Club', author: 'ana' });
+    const { programId } = await caller.programs.create({ name: 'Shape Club' });
     const call = (procedure: string, input: unknown) => {
       const url = `http://localhost/trpc/${procedure}`;
       const json = JSON.stringify(input);
       const req = procedure.endsWith('.save')
-        ? new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })
+        ? new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-loyalty-csrf': '1' }, body: json })
         : new Request(`${url}?input=${encodeURIComponent(json)}`);
       return fetchRequestHandler({ endpoint: '/trpc', router: appRouter, createContext: () => context, req });
     };
-    const invalid = await call('versions.save', { programId, spec: { program: {} }, author: 'ana' });
+    const invalid = await call('versions.save', { programId, spec: { program: {} } });
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { error: { message: string; data: { domainCode: string; issues: { path: unknown[] }[] } } };
     expect(body.error.data.domainCode).toBe('invalid_input');
@@ -137,12 +152,12 @@ describe('templates over tRPC', () => {
     ]);
     expect((await caller.templates.get({ templateId: 'coffee-club' })).spec.program.name).toBe('Bean Club');
 
-    const { programId, version } = await caller.templates.createProgram({ templateId: 'coffee-club', author: 'ana', name: 'Corner Café' });
+    const { programId, version } = await caller.templates.createProgram({ templateId: 'coffee-club', name: 'Corner Café' });
     const program = await caller.programs.get({ programId });
-    expect(program).toMatchObject({ name: 'Corner Café', templateId: 'coffee-club', createdBy: 'ana', latest: { id: version.id, number: 1 } });
+    expect(program).toMatchObject({ name: 'Corner Café', templateId: 'coffee-club', createdBy: ana.userId, latest: { id: version.id, number: 1 } });
     expect(program.latest?.spec.tiers.map((t) => t.id)).toEqual(['green', 'silver', 'gold']);
 
-    expect((await trpcError(caller.templates.createProgram({ templateId: 'no-such', author: 'ana' }))).code).toBe('NOT_FOUND');
+    expect((await trpcError(caller.templates.createProgram({ templateId: 'no-such' }))).code).toBe('NOT_FOUND');
     expect((await trpcError(caller.templates.get({ templateId: '../etc' }))).code).toBe('NOT_FOUND');
   });
 });

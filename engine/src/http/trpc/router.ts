@@ -1,3 +1,5 @@
+import { apiKeysRouter, auditRouter, usersRouter } from './admin';
+import { authRouter } from './auth';
 import { router } from './init';
 import { programsRouter } from './programs';
 import { systemRouter } from './system';
@@ -6,9 +8,13 @@ import { versionsRouter } from './versions';
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
   programs: programsRouter,
   versions: versionsRouter,
   templates: templatesRouter,
+  users: usersRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
 });
 
 /** The studio's typed client is built from this type. */

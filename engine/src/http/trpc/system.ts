@@ -1,6 +1,6 @@
-import { procedure, router } from './init';
+import { publicProcedure, router } from './init';
 
 export const systemRouter = router({
   /** What the studio shows in its footer and help. */
-  info: procedure.query(() => ({ product: 'Loyalty Studio', apiVersion: 'v1' })),
+  info: publicProcedure.query(() => ({ product: 'Loyalty Studio', apiVersion: 'v1' })),
 });

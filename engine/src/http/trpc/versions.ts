@@ -4,28 +4,26 @@ import { getVersion, GetVersionInput } from '../../versions/get-version';
 import { listVersions, ListVersionsInput } from '../../versions/list-versions';
 import { saveVersion, SaveVersionInput } from '../../versions/save-version';
 import { toMeta } from '../../versions/version-rows';
-import { procedure, router } from './init';
-import { Author } from './programs';
+import { router, staffProcedure } from './init';
 
-// Until staff accounts exist, `author` is taken from the input (a required name); once sign-in
-// exists it must come from the session in the context instead.
-const SaveInput = SaveVersionInput.extend({ author: Author });
+// The author is the signed-in staff member; a client cannot name someone else.
+const SaveInput = SaveVersionInput.omit({ author: true }).strict();
 
 export const versionsRouter = router({
   /**
    * Saves the spec as a new immutable version (same content as the latest: that version, `created: false`).
    * Pass `basedOn` (the version the editor loaded, null for none) to be refused with CONFLICT when someone saved in between.
    */
-  save: procedure.input(SaveInput).mutation(({ ctx, input }) => {
-    const saved = saveVersion({ ctx, input });
+  save: staffProcedure('programs.write').input(SaveInput).mutation(({ ctx, input }) => {
+    const saved = saveVersion({ ctx, input: { ...input, author: ctx.principal.userId } });
     return { ...toMeta(saved), created: saved.created };
   }),
   /** Versions of a program, newest first, without content. */
-  list: procedure.input(ListVersionsInput).query(({ ctx, input }) => listVersions({ ctx, input })),
+  list: staffProcedure('programs.read').input(ListVersionsInput).query(({ ctx, input }) => listVersions({ ctx, input })),
   /** One version with its spec. */
-  get: procedure.input(GetVersionInput).query(({ ctx, input }) => getVersion({ ctx, input })),
+  get: staffProcedure('programs.read').input(GetVersionInput).query(({ ctx, input }) => getVersion({ ctx, input })),
   /** Semantic diff against another version of the same program, or against the parent. */
-  diff: procedure.input(DiffVersionsInput).query(({ ctx, input }) => diffVersions({ ctx, input })),
+  diff: staffProcedure('programs.read').input(DiffVersionsInput).query(({ ctx, input }) => diffVersions({ ctx, input })),
   /** The readable concept document in Markdown and HTML. */
-  conceptDocument: procedure.input(GetConceptDocumentInput).query(({ ctx, input }) => getConceptDocument({ ctx, input })),
+  conceptDocument: staffProcedure('programs.read').input(GetConceptDocumentInput).query(({ ctx, input }) => getConceptDocument({ ctx, input })),
 });
