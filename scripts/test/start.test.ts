@@ -30,8 +30,21 @@ describe('npm start supervisor', () => {
     await waitForOutput(run, 'Press Ctrl-C to stop.', 240_000);
     return run;
   };
+  let cookie = '';
+  const signIn = async (output: string) => {
+    const email = /Email\s+(\S+)/.exec(output)?.[1];
+    const password = /Password\s+(\S+)/.exec(output)?.[1];
+    expect(email && password, 'first start prints the admin credentials').toBeTruthy();
+    const res = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-loyalty-csrf': '1' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(res.status).toBe(200);
+    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  };
   const programs = async () => {
-    const res = await fetch(`${base}/trpc/programs.list`);
+    const res = await fetch(`${base}/trpc/programs.list`, { headers: { cookie } });
     expect(res.ok).toBe(true);
     return ((await res.json()) as { result: { data: { name: string; latestVersion: number }[] } }).result.data;
   };
@@ -61,6 +74,8 @@ describe('npm start supervisor', () => {
     expect((await fetch(`${base}/api/v1/no-such-route`)).headers.get('content-type')).toContain('application/problem+json');
     expect((await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`)).ok).toBe(true);
 
+    expect((await fetch(`${base}/trpc/programs.list`)).status).toBe(401);
+    await signIn(run.output());
     const list = await programs();
     expect(list).toHaveLength(1);
     expect(list[0]!.latestVersion).toBe(1);
@@ -79,6 +94,8 @@ describe('npm start supervisor', () => {
   it('restarts on the same data and keeps the demo program, seeded once', async () => {
     const run = await start();
     expect(run.output()).not.toContain('Created the demo program');
+    expect(run.output()).not.toContain('created the administrator account');
+    // The session from the first run is still valid: data, accounts and sessions all survive.
     const list = await programs();
     expect(list).toHaveLength(1);
     await stop(run, childPids());
