@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './staff';
 export * from './api-keys';
 export * from './audit';
+export * from './releases';

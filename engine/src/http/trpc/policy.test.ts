@@ -12,7 +12,7 @@ import { appRouter } from './router';
 const { db, cleanup } = tempDatabase();
 afterAll(cleanup);
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>).map(
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>).map(
   ([path, p]) => ({ path, meta: p._def.meta ?? {} }),
 );
 const callers = [...StaffRole.options.map((role) => ({ role, principal: staffMember(db, role) })), { role: 'anonymous' as const, principal: undefined }];
