@@ -124,7 +124,8 @@ export function compact(h: RawHistory, currency: string, signUps: boolean, repor
         }
       }
     }
-    if (groups.size > 0) rr.receipts++;
+    rr.receipts++;
+    if (groups.size > 0) rr.linkedReceipts++;
     const name = h.receiptName(r);
     const base = h.receiptOf(name, false) === undefined ? name : `${name}-return`;
     let k = 0;

@@ -3,7 +3,7 @@ import type { CompactHistory } from './compact-history';
 import { historyDataset } from './history-dataset';
 import type { CsvImportOptions, ImportReport } from './import-options';
 import { ColumnMapping, MemberColumnMapping } from './import-options';
-import type { Dataset, SimEvent } from './model';
+import type { SyncDataset } from './model';
 import { RawHistory, emptyReport } from './raw-history';
 import { readMembers } from './read-members';
 import { readTransactions } from './read-transactions';
@@ -12,7 +12,7 @@ import { readTransactions } from './read-transactions';
 export interface ImportedHistory {
   readonly history: CompactHistory;
   readonly report: ImportReport;
-  dataset(info: { id: string; name: string; description: string }): Dataset & { eventsSync(): Iterable<SimEvent> };
+  dataset(info: { id: string; name: string; description: string }): SyncDataset;
 }
 
 /**

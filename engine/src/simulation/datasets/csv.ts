@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
@@ -67,52 +66,74 @@ export type CsvSource =
   | { lines: Iterable<string> | AsyncIterable<string> };
 
 /**
- * The lines of a source, without line terminators (`\r\n` or `\n`). Gzip is recognised by the
- * `.gz` extension of a path or by its magic bytes for streams.
+ * The lines of a source in batches, without line terminators (`\r\n` or `\n`): one promise per
+ * chunk of the file rather than per line. A path ending in `.gz` is decompressed.
  */
-export async function* readLines(source: CsvSource): AsyncGenerator<string> {
+export async function* readLineBatches(source: CsvSource): AsyncGenerator<string[]> {
   if ('text' in source) {
-    yield* source.text.split(/\r?\n/);
+    yield source.text.split(/\r?\n/);
     return;
   }
   if ('lines' in source) {
-    yield* source.lines;
+    let batch: string[] = [];
+    for await (const line of source.lines) {
+      batch.push(line);
+      if (batch.length >= 4096) {
+        yield batch;
+        batch = [];
+      }
+    }
+    yield batch;
     return;
   }
-  const raw = 'path' in source ? createReadStream(source.path) : source.stream;
+  const raw = 'path' in source ? createReadStream(source.path, { highWaterMark: 1 << 20 }) : source.stream;
   const gz = 'path' in source && source.path.endsWith('.gz');
-  const input = gz ? raw.pipe(createGunzip()) : raw;
+  const input = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   if (gz) raw.on('error', (e: Error) => input.destroy(e));
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  input.setEncoding('utf8');
+  let carry = '';
   try {
-    for await (const line of rl) yield line;
+    for await (const chunk of input as AsyncIterable<string>) {
+      const lines = (carry + chunk).split('\n');
+      carry = lines.pop() ?? '';
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i] ?? '';
+        if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+      }
+      yield lines;
+    }
+    if (carry !== '') yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry];
   } finally {
-    rl.close();
     raw.destroy();
   }
 }
 
 /**
- * Records of a CSV source, with the line each starts on. Blank lines are skipped; a quoted field
- * still open at the end of the input is returned as it stands (the importer reports the field count).
- * @example for await (const { line, fields } of csvRecords({ path: 'history.csv.gz' })) ...
+ * Records of a CSV source in batches, each with the line it starts on. Blank lines are skipped; a
+ * quoted field still open at the end of the input is closed there (the importer then reports the
+ * field count).
+ * @example for await (const batch of csvRecords({ path: 'history.csv.gz' })) for (const { line, fields } of batch) ...
  */
-export async function* csvRecords(source: CsvSource, delimiter = ','): AsyncGenerator<CsvRecord> {
+export async function* csvRecords(source: CsvSource, delimiter = ','): AsyncGenerator<CsvRecord[]> {
   let lineNo = 0;
   let pending: string | undefined;
   let pendingLine = 0;
-  for await (const line of readLines(source)) {
-    lineNo++;
-    if (pending === undefined && line.length === 0) continue;
-    const text = pending === undefined ? line : `${pending}\n${line}`;
-    const fields = parseCsvLine(text, delimiter);
-    if (fields) {
-      yield { line: pending === undefined ? lineNo : pendingLine, fields };
-      pending = undefined;
-    } else {
-      if (pending === undefined) pendingLine = lineNo;
-      pending = text;
+  for await (const lines of readLineBatches(source)) {
+    const out: CsvRecord[] = [];
+    for (const line of lines) {
+      lineNo++;
+      if (pending === undefined && line.length === 0) continue;
+      const text = pending === undefined ? line : `${pending}\n${line}`;
+      const fields = parseCsvLine(text, delimiter);
+      if (fields) {
+        out.push({ line: pending === undefined ? lineNo : pendingLine, fields });
+        pending = undefined;
+      } else {
+        if (pending === undefined) pendingLine = lineNo;
+        pending = text;
+      }
     }
+    if (out.length > 0) yield out;
   }
-  if (pending !== undefined) yield { line: pendingLine, fields: [...(parseCsvLine(`${pending}"`, delimiter) ?? [pending])] };
+  if (pending !== undefined) yield [{ line: pendingLine, fields: parseCsvLine(`${pending}"`, delimiter) ?? [pending] }];
 }

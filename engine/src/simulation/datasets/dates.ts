@@ -79,7 +79,7 @@ export function createDateParser(format: DateFormat, timeZone = 'UTC'): (text: s
     });
     regex = new RegExp(`^${source}$`);
   }
-  const cache = new Map<string, number | undefined>();
+  const cache = new Map<string, number>();
   const parse = (text: string): number | undefined => {
     const m = regex.exec(text.trim());
     if (!m) return undefined;
@@ -98,10 +98,11 @@ export function createDateParser(format: DateFormat, timeZone = 'UTC'): (text: s
     return toInstant(f.Y, f.M, f.D, f.H, f.i, f.s) + frac;
   };
   return (text) => {
-    if (cache.has(text)) return cache.get(text);
+    const hit = cache.get(text);
+    if (hit !== undefined) return Number.isNaN(hit) ? undefined : hit;
     const t = parse(text);
     if (cache.size >= 200_000) cache.clear();
-    cache.set(text, t);
+    cache.set(text, t ?? Number.NaN);
     return t;
   };
 }

@@ -1,6 +1,6 @@
 import type { CompactHistory } from './compact-history';
 import { toAsync } from './iterate';
-import type { Dataset, SimEvent, SimItem, SimMember, SimPurchase, SimReturn, SimReturnItem, SimSignUp } from './model';
+import type { SyncDataset, SimEvent, SimItem, SimMember, SimPurchase, SimReturn, SimReturnItem, SimSignUp } from './model';
 
 const CHANNELS = new Set(['store', 'online', 'app', 'phone']);
 const refOf = (pos: number): string => `l${pos + 1}`;
@@ -82,7 +82,7 @@ function* eventsOf(c: CompactHistory): Generator<SimEvent> {
  * (about 60 bytes per invoice line stay in memory, no event objects).
  * @example const ds = historyDataset(history, { id: 'shop-2024', name: 'Shop 2024', description: '...' });
  */
-export function historyDataset(c: CompactHistory, info: { id: string; name: string; description: string }): Dataset & { eventsSync(): Iterable<SimEvent> } {
+export function historyDataset(c: CompactHistory, info: { id: string; name: string; description: string }): SyncDataset {
   const eventsSync = (): Iterable<SimEvent> => ({ [Symbol.iterator]: () => eventsOf(c) });
   const n = c.eventAt.length;
   let purchases = 0;

@@ -121,8 +121,10 @@ export interface ImportReport {
   returns: {
     /** Return events (one per cancellation receipt and original purchase). */
     count: number;
-    /** Distinct cancellation receipts with at least one linked row. */
+    /** Distinct return (cancellation) receipts among the valid rows, linked or not. */
     receipts: number;
+    /** Of those, receipts with at least one linked row. */
+    linkedReceipts: number;
     lines: number;
     partiallyLinkedLines: number;
     quantity: number;

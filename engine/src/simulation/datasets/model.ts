@@ -150,3 +150,9 @@ export interface Dataset {
   eventsSync?(): Iterable<SimEvent>;
   readonly stats?: DatasetStats;
 }
+
+/** A dataset that lives in memory or is generated: members and events can be iterated synchronously. */
+export interface SyncDataset extends Dataset {
+  members(): Iterable<SimMember>;
+  eventsSync(): Iterable<SimEvent>;
+}

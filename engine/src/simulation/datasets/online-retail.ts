@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { importCsvHistory } from './csv-import';
 import type { ImportReport } from './import-options';
-import type { Dataset, SimEvent } from './model';
+import type { SyncDataset } from './model';
 import { onlineRetailCategory } from './online-retail-categories';
 
 /** The shipped copy of UCI Online Retail (see `templates/datasets/README.md`). */
 export const ONLINE_RETAIL_PATH = fileURLToPath(new URL('../../../../templates/datasets/online-retail.csv.gz', import.meta.url));
 
 /** The Online Retail history as a dataset, with the import report. */
-export type OnlineRetailDataset = Dataset & { eventsSync(): Iterable<SimEvent>; readonly report: ImportReport };
+export type OnlineRetailDataset = SyncDataset & { readonly report: ImportReport };
 
 /**
  * Loads UCI Online Retail (2010-12-01 – 2011-12-09, a UK online gift-ware retailer) as a dataset:
@@ -27,11 +27,12 @@ export type OnlineRetailDataset = Dataset & { eventsSync(): Iterable<SimEvent>; 
  *   for await (const e of ds.events()) ...
  */
 export async function loadOnlineRetail(options: { path?: string; signUps?: boolean } = {}): Promise<OnlineRetailDataset> {
-  const categories = new Map<string, string>();
+  const bySku = new Map<string, { description: string; category: string }>();
   const categorize = (sku: string, description: string): string => {
-    const key = `${sku}\t${description}`;
-    let category = categories.get(key);
-    if (category === undefined) categories.set(key, (category = onlineRetailCategory(sku, description)));
+    const known = bySku.get(sku);
+    if (known?.description === description) return known.category;
+    const category = onlineRetailCategory(sku, description);
+    bySku.set(sku, { description, category });
     return category;
   };
   const imported = await importCsvHistory({

@@ -111,6 +111,7 @@ export function emptyReport(): ImportReport {
     returns: {
       count: 0,
       receipts: 0,
+      linkedReceipts: 0,
       lines: 0,
       partiallyLinkedLines: 0,
       quantity: 0,

@@ -13,10 +13,10 @@ const TEXTS = ['country', 'city', 'language'] as const;
 export async function readMembers(h: RawHistory, o: CsvImportOptions, report: { rowsRead: number; rowsSkipped: number }): Promise<void> {
   if (!o.members) return;
   const m = o.members.mapping;
-  const { index, width, records } = await openTable(o.members.source, o.delimiter ?? ',', 'members', m);
+  const { index, width, batches } = await openTable(o.members.source, o.delimiter ?? ',', 'members', m);
   const format = o.members.dateFormat ?? o.dateFormat ?? 'iso';
   const parseDate = createDateParser(format, o.timeZone ?? 'UTC');
-  for await (const { line, fields } of records) {
+  for await (const batch of batches) for (const { line, fields } of batch) {
     report.rowsRead++;
     const get = (column: string | undefined): string => (column === undefined ? '' : (fields[index.get(column) ?? -1] ?? '').trim());
     const problem = check();

@@ -1,5 +1,5 @@
 import { csvRecords } from './csv';
-import type { CsvSource } from './csv';
+import type { CsvRecord, CsvSource } from './csv';
 import { createDateParser } from './dates';
 import type { CsvImportOptions, ImportRow } from './import-options';
 import type { RawHistory } from './raw-history';
@@ -14,7 +14,7 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 /**
- * The header of a CSV source as a column-name → index map, and the records after it.
+ * The header of a CSV source as a column-name → index map, and the records after it in batches.
  * Throws when a mapped column is missing: that is a problem with the file, not with one row.
  */
 export async function openTable(
@@ -22,18 +22,24 @@ export async function openTable(
   delimiter: string,
   file: string,
   columns: Record<string, string | undefined>,
-): Promise<{ index: Map<string, number>; width: number; records: AsyncGenerator<{ line: number; fields: string[] }> }> {
-  const records = csvRecords(source, delimiter);
-  const first = await records.next();
-  if (first.done) throw new Error(`${file}: the file is empty (no header line)`);
-  const names = first.value.fields.map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, '') : n).trim());
+): Promise<{ index: Map<string, number>; width: number; batches: AsyncGenerator<CsvRecord[]> }> {
+  const batches = csvRecords(source, delimiter);
+  const first = await batches.next();
+  const header = first.done ? undefined : first.value[0];
+  if (!header) throw new Error(`${file}: the file is empty (no header line)`);
+  const rest = first.done ? [] : first.value.slice(1);
+  async function* all(): AsyncGenerator<CsvRecord[]> {
+    yield rest;
+    yield* batches;
+  }
+  const names = header.fields.map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, '') : n).trim());
   const index = new Map(names.map((n, i) => [n, i] as const));
   for (const [role, column] of Object.entries(columns)) {
     if (column !== undefined && !index.has(column)) {
       throw new Error(`${file}: column '${column}' (mapping.${role}) is not in the header: ${names.join(', ')}`);
     }
   }
-  return { index, width: names.length, records };
+  return { index, width: names.length, batches: all() };
 }
 
 const field = (f: readonly string[], i: number): string => (i < 0 ? '' : (f[i] ?? ''));
@@ -60,7 +66,7 @@ class RowView implements ImportRow {
 /** Reads and validates the transaction rows into `h`. */
 export async function readTransactions(h: RawHistory, o: CsvImportOptions): Promise<void> {
   const m = o.mapping;
-  const { index, width, records } = await openTable(o.transactions, o.delimiter ?? ',', 'transactions', m);
+  const { index, width, batches } = await openTable(o.transactions, o.delimiter ?? ',', 'transactions', m);
   const col = (name: string | undefined): number => (name === undefined ? -1 : (index.get(name) ?? -1));
   const c = {
     receipt: col(m.receipt), at: col(m.at), sku: col(m.sku), quantity: col(m.quantity), price: col(m.unitPrice),
@@ -77,7 +83,7 @@ export async function readTransactions(h: RawHistory, o: CsvImportOptions): Prom
     h.issue('transactions', line, 'invalid', message);
   };
   const needsRow = o.skip !== undefined || o.categorize !== undefined;
-  for await (const { line, fields: f } of records) {
+  for await (const batch of batches) for (const { line, fields: f } of batch) {
     h.rowsRead++;
     if (f.length !== width) {
       bad(line, `expected ${width} fields, found ${f.length}`);

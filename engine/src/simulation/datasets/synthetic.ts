@@ -7,7 +7,7 @@ import { MS_PER_DAY, dayWeight, timeOfDay, weekdayOf } from './patterns';
 import { createRandom, deriveSeed, intBetween, lognormal, pickAlias, pickCumulative, poisson } from './random';
 import type { Random } from './random';
 import { SimTime } from './model';
-import type { Dataset, SimEvent, SimItem, SimPurchase, SimReturn, SimReturnItem } from './model';
+import type { SyncDataset, SimEvent, SimItem, SimPurchase, SimReturn, SimReturnItem } from './model';
 import { toAsync } from './iterate';
 
 /** Options of {@link syntheticDataset}. Every field has a default. */
@@ -210,7 +210,7 @@ function* generate(w: World): Generator<SimEvent> {
  *   const ds = syntheticDataset({ seed: 7, members: 100_000, events: 1_000_000, start: '2025-01-01T00:00:00Z' });
  *   for (const e of ds.eventsSync()) if (e.kind === 'purchase') total += e.total;
  */
-export function syntheticDataset(options: SyntheticOptionsInput = {}): Dataset & { eventsSync(): Iterable<SimEvent>; readonly options: SyntheticOptions } {
+export function syntheticDataset(options: SyntheticOptionsInput = {}): SyncDataset & { readonly options: SyntheticOptions } {
   const o = SyntheticOptions.parse(options);
   let world: World | undefined;
   const getWorld = (): World => (world ??= buildWorld(o));
