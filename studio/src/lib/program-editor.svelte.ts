@@ -1,7 +1,6 @@
 import type { GraphIssue, ProgramGraph } from '@loyalty/engine/graph';
 import { compileGraph, decompile, layoutGraph } from '@loyalty/engine/graph';
 import type { ProgramSpec } from '@loyalty/engine/spec';
-import { currentAuthor } from './author';
 import { errorMessage } from './errors';
 import { History } from './history.svelte';
 import { trpc } from './trpc';
@@ -110,7 +109,7 @@ export class ProgramEditor {
     this.saving = true;
     try {
       const graph = this.graph;
-      const saved = await trpc.versions.save.mutate({ programId: this.programId, spec, author: currentAuthor(), note, basedOn: this.version?.id ?? null });
+      const saved = await trpc.versions.save.mutate({ programId: this.programId, spec, note, basedOn: this.version?.id ?? null });
       const { created, ...meta } = saved;
       this.version = meta;
       this.#saved = JSON.stringify(graph);
