@@ -21,6 +21,7 @@ const connecting = connectTemporal(config, { timeoutMs: 10 * 60_000 })
 const app = createApp({
   db,
   log,
+  settings: { adjustmentApprovalThreshold: config.ADJUSTMENT_APPROVAL_THRESHOLD },
   temporal: async () => (temporal ? checkTemporal(temporal.client, config.TEMPORAL_TASK_QUEUE) : undefined),
 });
 

@@ -38,6 +38,11 @@ export const EnvConfig = z.object({
   ADMIN_PASSWORD: optionalText.pipe(
     z.string().min(12, 'expected at least 12 characters for the first admin password').max(200).optional(),
   ),
+  ADJUSTMENT_APPROVAL_THRESHOLD: z.coerce
+    .number({ error: 'expected a whole number of points' })
+    .int('expected a whole number of points')
+    .min(0, 'expected a whole number of points, 0 or more')
+    .default(500),
   TEMPORAL_ADDRESS: optionalText.pipe(
     z
       .string()

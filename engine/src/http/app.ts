@@ -12,9 +12,10 @@ import { healthRoutes, type HealthDeps } from './health';
 import { requireCsrfHeader } from './security';
 import { apiRoutes, openApiDocument } from './openapi';
 import { studioRoutes } from './studio-files';
+import type { StaffSettings } from './trpc/init';
 import { appRouter } from './trpc/router';
 
-export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string; templates?: TemplateCatalog };
+export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string; templates?: TemplateCatalog; settings?: StaffSettings };
 
 /**
  * The engine's single HTTP surface: operations endpoints, REST API, tRPC for the
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
           principal: resolveSession(deps.db, sessionToken),
           ip: clientIp(c),
           setCookie: (cookie: string) => opts.resHeaders.append('set-cookie', cookie),
+          settings: deps.settings ?? { adjustmentApprovalThreshold: 500 },
         };
       },
       onError: ({ error, path }) => {

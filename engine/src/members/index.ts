@@ -7,3 +7,4 @@ export { mergeMembers, MergeMembersInput } from './merge-members';
 export { normaliseCardNumber, normaliseContact, normaliseEmail, normalisePhone, PhoneCountry, type Contact } from './normalise-contact';
 export { signUpMember, SignUpMemberInput } from './sign-up-member';
 export { updateMemberContact, UpdateMemberContactInput } from './update-member-contact';
+export { searchMembers, SearchMembersInput } from './search-members';

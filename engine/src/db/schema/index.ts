@@ -8,3 +8,4 @@ export * from './staff';
 export * from './api-keys';
 export * from './audit';
 export * from './releases';
+export * from './adjustments';

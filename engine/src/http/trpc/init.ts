@@ -18,7 +18,11 @@ export type TrpcContext = {
   ip: string;
   /** Adds a Set-Cookie header to the response (sign-in and sign-out). */
   setCookie: (cookie: string) => void;
+  settings: StaffSettings;
 };
+
+/** Installation settings staff procedures apply (from the environment). */
+export type StaffSettings = { adjustmentApprovalThreshold: number };
 
 /** Every procedure declares who may call it; one without a declaration is refused. */
 export type ProcedureMeta = { permission?: Permission; public?: true };

@@ -24,6 +24,7 @@ const ctx = (principal: TrpcContext['principal']): TrpcContext => ({
   sessionToken: undefined,
   ip: 'policy-test',
   setCookie: () => undefined,
+  settings: { adjustmentApprovalThreshold: 500 },
 });
 
 async function outcome(path: string, principal: TrpcContext['principal']): Promise<string> {
@@ -39,7 +40,7 @@ async function outcome(path: string, principal: TrpcContext['principal']): Promi
 
 const rowCounts = () =>
   Object.fromEntries(
-    ['programs', 'program_versions', 'staff_users', 'api_keys', 'audit_log'].map((t) => [t, db.$client.prepare(`select count(*) from ${t}`).pluck().get()]),
+    ['programs', 'program_versions', 'staff_users', 'api_keys', 'audit_log', 'adjustment_requests', 'ledger_transactions', 'members'].map((t) => [t, db.$client.prepare(`select count(*) from ${t}`).pluck().get()]),
   );
 
 describe('access policy', () => {

@@ -31,6 +31,7 @@ const contextOf = (principal: TrpcContext['principal']): TrpcContext => ({
   sessionToken: undefined,
   ip: 'local',
   setCookie: () => undefined,
+  settings: { adjustmentApprovalThreshold: 500 },
 });
 const context = contextOf(ana);
 const caller = appRouter.createCaller(context);

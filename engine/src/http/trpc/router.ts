@@ -1,6 +1,7 @@
 import { apiKeysRouter, auditRouter, usersRouter } from './admin';
 import { authRouter } from './auth';
 import { router } from './init';
+import { membersRouter } from './members';
 import { programsRouter } from './programs';
 import { systemRouter } from './system';
 import { templatesRouter } from './templates';
@@ -12,6 +13,7 @@ export const appRouter = router({
   programs: programsRouter,
   versions: versionsRouter,
   templates: templatesRouter,
+  members: membersRouter,
   users: usersRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

@@ -1,0 +1,62 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { decideAdjustment, DecideAdjustmentInput, requestAdjustment, RequestAdjustmentInput } from '../../adjustments';
+import { appendAudit } from '../../audit/append-audit';
+import { adjustmentRequests } from '../../db/schema/adjustments';
+import { members } from '../../db/schema/members';
+import { DomainError } from '../../errors';
+import { getBalance } from '../../ledger/get-balance';
+import { listMemberHistory } from '../../ledger/list-member-history';
+import { mergeMembers } from '../../members/merge-members';
+import { searchMembers, SearchMembersInput } from '../../members/search-members';
+import { router, staffProcedure } from './init';
+
+const MemberRef = z.object({ programId: z.string().min(1), memberId: z.string().min(1) }).strict();
+
+export const membersRouter = router({
+  search: staffProcedure('members.read').input(SearchMembersInput).query(({ ctx, input }) => searchMembers({ ctx, input })),
+  /** Profile, balance (available, pending, expiring), tier and the latest history for support. */
+  get: staffProcedure('members.read')
+    .input(MemberRef.extend({ historyCursor: z.string().optional() }))
+    .query(({ ctx, input }) => {
+      const member = ctx.db.select().from(members).where(eq(members.id, input.memberId)).get();
+      if (!member || member.programId !== input.programId) throw new DomainError('not_found', 'That member does not exist in this program.');
+      return {
+        member,
+        balance: getBalance({ ctx, input: { programId: input.programId, memberId: member.id } }),
+        history: listMemberHistory({ ctx, input: { programId: input.programId, memberId: member.id, limit: 25, cursor: input.historyCursor } }),
+        adjustments: ctx.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.memberId, member.id)).orderBy(desc(adjustmentRequests.requestedAt)).all(),
+      };
+    }),
+  adjust: staffProcedure('members.adjust')
+    .input(RequestAdjustmentInput)
+    .mutation(({ ctx, input }) => requestAdjustment({ ctx: { db: ctx.db, staff: ctx.principal, approvalThreshold: ctx.settings.adjustmentApprovalThreshold }, input })),
+  pendingAdjustments: staffProcedure('adjustments.approve')
+    .input(z.object({ programId: z.string().min(1) }).strict())
+    .query(({ ctx, input }) =>
+      ctx.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.programId, input.programId)).orderBy(desc(adjustmentRequests.requestedAt)).all().filter((r) => r.status === 'pending'),
+    ),
+  decideAdjustment: staffProcedure('adjustments.approve')
+    .input(DecideAdjustmentInput)
+    .mutation(({ ctx, input }) => decideAdjustment({ ctx: { db: ctx.db, staff: ctx.principal }, input })),
+  /** Moves the duplicate's points and history into the member that carries on. */
+  merge: staffProcedure('members.merge')
+    .input(z.object({ programId: z.string().min(1), sourceMemberId: z.string().min(1), targetMemberId: z.string().min(1), reason: z.string().trim().min(3).max(500) }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => {
+        const result = mergeMembers({ ctx: { db: tx }, input: { ...input, actor: ctx.principal.userId } });
+        if (result.merged) {
+          appendAudit(tx, {
+            actor: { type: 'staff', id: ctx.principal.userId },
+            action: 'member.merged',
+            entityType: 'member',
+            entityId: input.targetMemberId,
+            before: { sourceMemberId: input.sourceMemberId },
+            after: { mergedInto: input.targetMemberId },
+            reason: input.reason,
+          });
+        }
+        return { targetMemberId: result.target.id, merged: result.merged };
+      }),
+    ),
+});
