@@ -9,3 +9,6 @@ export * from './api-keys';
 export * from './audit';
 export * from './releases';
 export * from './adjustments';
+export * from './approvals';
+export * from './rollouts';
+export * from './monitoring';
