@@ -12,3 +12,6 @@ export * from './adjustments';
 export * from './approvals';
 export * from './rollouts';
 export * from './monitoring';
+export * from './events';
+export * from './redemptions';
+export * from './api-access';

@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { members } from './members';
+import { programs } from './programs';
+import { programVersions } from './program-versions';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * A purchase posted by a till or web shop, with or without a member (non-member purchases are
+ * kept for reporting and earn nothing). Unique per store, register and receipt number.
+ * Append-only: returns are separate rows; the version that evaluated it is always recorded.
+ */
+export const purchases = sqliteTable(
+  'purchases',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    storeId: text('store_id').notNull(),
+    registerId: text('register_id').notNull(),
+    receiptNumber: text('receipt_number').notNull(),
+    memberId: text('member_id').references(() => members.id),
+    /** The version that evaluated the purchase (the release's main version for non-members). */
+    versionId: text('version_id').references(() => programVersions.id),
+    channel: text('channel').notNull(),
+    paymentMethod: text('payment_method'),
+    occurredAt: text('occurred_at').notNull(),
+    /** Local date in the program time zone, YYYY-MM-DD: tier windows and caps use it. */
+    localDate: text('local_date').notNull(),
+    total: real('total').notNull(),
+    itemCount: real('item_count').notNull(),
+    points: integer('points').notNull().default(0),
+    /** The ledger earn transaction (`purchase:<id>`), when points were earned. */
+    earnTransactionId: text('earn_transaction_id'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('purchases_receipt').on(t.programId, t.storeId, t.registerId, t.receiptNumber),
+    index('purchases_member').on(t.memberId, t.occurredAt),
+    index('purchases_member_local_date').on(t.memberId, t.localDate),
+  ],
+);
+
+/** Line items of a purchase as posted; `lineRef` is the caller's reference, unique in the purchase. */
+export const purchaseLines = sqliteTable(
+  'purchase_lines',
+  {
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
+    lineRef: text('line_ref').notNull(),
+    sku: text('sku').notNull(),
+    category: text('category'),
+    brand: text('brand'),
+    quantity: real('quantity').notNull(),
+    price: real('price').notNull(),
+    isOnSale: integer('is_on_sale', { mode: 'boolean' }),
+  },
+  (t) => [primaryKey({ columns: [t.purchaseId, t.lineRef] }), check('purchase_lines_quantity', sql`${t.quantity} > 0`)],
+);
+
+/** A return of (part of) a purchase. Unique per store and the caller's return reference. */
+export const purchaseReturns = sqliteTable(
+  'purchase_returns',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
+    storeId: text('store_id').notNull(),
+    returnRef: text('return_ref').notNull(),
+    memberId: text('member_id').references(() => members.id),
+    /** The version that evaluated the original purchase. */
+    versionId: text('version_id').references(() => programVersions.id),
+    occurredAt: text('occurred_at').notNull(),
+    localDate: text('local_date').notNull(),
+    /** Money value of the returned units (price x quantity). */
+    amount: real('amount').notNull(),
+    points: integer('points').notNull().default(0),
+    /** The ledger reverse transaction (`return:<id>`), when points were taken back. */
+    reverseTransactionId: text('reverse_transaction_id'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('purchase_returns_ref').on(t.programId, t.storeId, t.returnRef),
+    index('purchase_returns_purchase').on(t.purchaseId),
+    index('purchase_returns_member').on(t.memberId, t.localDate),
+  ],
+);
+
+/** Units returned per purchase line; the sum per line never exceeds the line's quantity. */
+export const purchaseReturnLines = sqliteTable(
+  'purchase_return_lines',
+  {
+    returnId: text('return_id')
+      .notNull()
+      .references(() => purchaseReturns.id),
+    purchaseId: text('purchase_id')
+      .notNull()
+      .references(() => purchases.id),
+    lineRef: text('line_ref').notNull(),
+    quantity: real('quantity').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.lineRef] }), index('purchase_return_lines_line').on(t.purchaseId, t.lineRef)],
+);
+
+/** Sign-up, profile completed, referral, birthday and custom named events of a member. */
+export const memberEvents = sqliteTable(
+  'member_events',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(),
+    name: text('name'),
+    /** The caller's reference; unique per program. */
+    eventRef: text('event_ref').notNull(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => programVersions.id),
+    occurredAt: text('occurred_at').notNull(),
+    localDate: text('local_date').notNull(),
+    points: integer('points').notNull().default(0),
+    earnTransactionId: text('earn_transaction_id'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('member_events_ref').on(t.programId, t.eventRef), index('member_events_member').on(t.memberId, t.occurredAt)],
+);
+
+/**
+ * Points per rule (and per purchase line) an event gave, and what returns took back (negative).
+ * Caps and budgets are checked against these; returns reverse exactly the rows of their lines.
+ */
+export const ruleAwards = sqliteTable(
+  'rule_awards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => programVersions.id),
+    sourceKind: text('source_kind', { enum: ['purchase', 'return', 'event'] }).notNull(),
+    sourceId: text('source_id').notNull(),
+    /** The purchase the line belongs to (purchases and returns). */
+    purchaseId: text('purchase_id'),
+    lineRef: text('line_ref'),
+    ruleId: text('rule_id').notNull(),
+    points: integer('points').notNull(),
+    /** Cap windows of the event in the program time zone. */
+    day: text('day').notNull(),
+    week: text('week').notNull(),
+    month: text('month').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+  },
+  (t) => [
+    index('rule_awards_member_rule').on(t.memberId, t.ruleId),
+    index('rule_awards_member_day').on(t.memberId, t.day),
+    index('rule_awards_purchase').on(t.purchaseId, t.lineRef),
+  ],
+);
+
+/** Points each rule gave all members together, for campaign budgets. A projection of rule_awards. */
+export const ruleCampaignTotals = sqliteTable(
+  'rule_campaign_totals',
+  {
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    ruleId: text('rule_id').notNull(),
+    points: integer('points').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.ruleId] })],
+);
