@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createRandom, cumulative, deriveSeed } from './random';
+import { aliasTable, createRandom, cumulative, deriveSeed } from './random';
+import type { AliasTable } from './random';
 
 /**
  * The product catalog a synthetic history buys from: categories with a share of the lines, brands,
@@ -44,6 +45,7 @@ export const defaultCatalog: CatalogInput = {
 export interface CatalogTables {
   readonly categoryIds: readonly string[];
   readonly categoryCum: Float64Array;
+  readonly categoryAlias: AliasTable;
   /** First SKU number of each category and their count. */
   readonly skuStart: Int32Array;
   readonly skuCount: Int32Array;
@@ -83,6 +85,7 @@ export function expandCatalog(input: CatalogInput, seed: number): CatalogTables 
   return {
     categoryIds: catalog.categories.map((c) => c.id),
     categoryCum: cumulative(catalog.categories.map((c) => c.weight)),
+    categoryAlias: aliasTable(catalog.categories.map((c) => c.weight)),
     skuStart,
     skuCount,
     sku,

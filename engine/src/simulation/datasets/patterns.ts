@@ -1,4 +1,4 @@
-import { cumulative, pickCumulative } from './random';
+import { aliasTable, pickAlias } from './random';
 import type { Random } from './random';
 
 /**
@@ -14,8 +14,8 @@ const MONTH = [0.85, 0.85, 0.95, 1.0, 1.0, 0.95, 0.95, 0.95, 1.0, 1.0, 1.1, 1.35
 // Hours 0..23. Weekdays peak at lunch and after work; weekends from late morning to afternoon.
 const WEEKDAY_HOURS = [0, 0, 0, 0, 0, 0, 0.2, 0.8, 2, 3, 4, 5, 7, 6.5, 4.5, 4.5, 5.5, 7.5, 8, 6, 3.5, 1.5, 0.6, 0.2];
 const WEEKEND_HOURS = [0, 0, 0, 0, 0, 0, 0, 0.3, 1, 3, 6, 8, 8.5, 8, 7.5, 7, 6, 5, 3.5, 2.5, 1.5, 0.7, 0.3, 0.1];
-const weekdayCum = cumulative(WEEKDAY_HOURS);
-const weekendCum = cumulative(WEEKEND_HOURS);
+const weekdayHours = aliasTable(WEEKDAY_HOURS);
+const weekendHours = aliasTable(WEEKEND_HOURS);
 
 /** Weekday of a UTC day number, 0 = Monday. */
 export function weekdayOf(epochMs: number): number {
@@ -30,6 +30,6 @@ export function dayWeight(dayStart: number): number {
 
 /** A time of day in ms since midnight, following the weekday or weekend hour profile. */
 export function timeOfDay(r: Random, weekend: boolean): number {
-  const hour = pickCumulative(weekend ? weekendCum : weekdayCum, r());
+  const hour = pickAlias(weekend ? weekendHours : weekdayHours, r());
   return hour * MS_PER_HOUR + Math.floor(r() * 3600) * 1000;
 }

@@ -67,10 +67,13 @@ function basket(w: World, r: Random, member: number): { items: SimItem[]; total:
   const items: SimItem[] = new Array<SimItem>(lines);
   let cents = 0;
   for (let l = 0; l < lines; l++) {
-    const cat = favourite >= 0 && r() < 0.45 ? favourite : pickCumulative(c.categoryCum, r());
+    const v = r(); // one draw: below 0.45 the favourite category, above it a catalog-weighted one
+    const cat = favourite >= 0 && v < 0.45 ? favourite : pickAlias(c.categoryAlias, favourite >= 0 ? (v - 0.45) / 0.55 : v);
     const u = r();
     const s = (c.skuStart[cat] ?? 0) + Math.floor((c.skuCount[cat] ?? 1) * u * u);
-    const quantity = r() < (c.bulk[cat] ?? 0) ? intBetween(r, 2, 6) : 1;
+    const b = r(); // one draw: below the category's bulk share, 2–6 units
+    const bulk = c.bulk[cat] ?? 0;
+    const quantity = b < bulk ? 2 + Math.floor((b / bulk) * 5) : 1;
     const price = c.price[s] ?? 0;
     cents += Math.round(price * 100) * quantity;
     items[l] = { ref: REFS[l] ?? `l${l + 1}`, sku: c.sku[s] ?? '', category: c.categoryIds[cat], brand: c.brand[s], quantity, price };
