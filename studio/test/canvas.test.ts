@@ -58,6 +58,12 @@ describe('program editor in Chromium', () => {
     await poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
     await screenshot(page, 'editor-02-canvas-from-template');
 
+    // Find Gold with the search box: the canvas centres on it
+    await page.getByLabel('Find a node by name').fill('Gold');
+    await page.getByRole('option', { name: /^Gold\s*Tier$/ }).click();
+    await page.waitForTimeout(400); // the viewport animates
+    expect(await page.locator('[data-node-id="tier:gold"]').getAttribute('class')).toContain('selected');
+
     // Drag a tier from the palette and drop it just below Gold
     const gold = await centre(page, '[data-node-id="tier:gold"]');
     await page.dragAndDrop('[data-testid="palette-tier"]', '[data-testid="canvas"] .svelte-flow__pane', {
@@ -117,8 +123,51 @@ describe('program editor in Chromium', () => {
     await screenshot(page, 'editor-07-version-diff');
 
     await page.getByRole('tab', { name: 'Concept document' }).click();
-    await poll(() => page.locator('iframe').count()).toBe(1);
+    const document = () => page.frames().find((f) => f.url() === 'about:srcdoc');
+    await poll(async () => (await document()?.textContent('h1').catch(() => '')) ?? '').toContain('program concept');
+    await poll(async () => (await document()?.textContent('body')) ?? '').toContain('Platinum');
     await screenshot(page, 'editor-08-concept-document');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits the same program in the table editors, with undo and a live message preview', async () => {
+    // Tiers table: Silver at 600 shows on the canvas node
+    await page.getByRole('tab', { name: 'Tiers' }).click();
+    const silver = page.getByLabel('Threshold of Silver');
+    await silver.fill('600');
+    await screenshot(page, 'editor-09-tiers-table');
+    await page.getByRole('tab', { name: 'Canvas' }).click();
+    await poll(() => page.locator('[data-node-id="tier:silver"]').textContent()).toContain('From 600');
+
+    // Undo (focus outside any field) brings 500 back; redo 600
+    await page.locator('[data-testid="canvas"] .svelte-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => page.locator('[data-node-id="tier:silver"]').textContent()).toContain('From 500');
+    await page.keyboard.press('Control+Shift+z');
+    await poll(() => page.locator('[data-node-id="tier:silver"]').textContent()).toContain('From 600');
+
+    // Rewards
+    await page.getByRole('tab', { name: 'Rewards' }).click();
+    await poll(() => page.locator('table').first().textContent()).toContain('Voucher');
+    await page.getByRole('button', { name: 'Details' }).first().click();
+    await screenshot(page, 'editor-10-rewards-table');
+
+    // Messages: the preview fills in a sample member; an unknown placeholder is flagged
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const preview = page.getByTestId('message-preview');
+    await poll(() => preview.textContent()).toContain('Anna');
+    await page.getByLabel('Text', { exact: true }).fill('Hi {{ member.firstName }}, you have {{ points.balance }} points. {{ member.shoeSize }}');
+    await poll(() => preview.textContent()).toContain('Hi Anna, you have 1200 points.');
+    await poll(() => preview.textContent()).toContain('Unknown placeholder: member.shoeSize');
+    await screenshot(page, 'editor-11-message-preview');
+
+    // Settings: a form generated from the spec's schema
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('What points are called (e.g. Beans, Miles)').fill('Style points');
+    await screenshot(page, 'editor-12-settings');
+    await page.getByRole('tab', { name: 'Canvas' }).click();
+    await poll(() => page.getByTestId('problems').textContent()).toMatch(/warning|No problems/);
+    await screenshot(page, 'editor-13-canvas-after-table-edits');
     expect(errors).toEqual([]);
   });
 });

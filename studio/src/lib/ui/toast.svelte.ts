@@ -9,7 +9,7 @@ class Toasts {
   show(text: string, kind: ToastKind = 'info'): void {
     const id = this.#next++;
     this.items = [...this.items.slice(-3), { id, kind, text }];
-    if (kind !== 'error') setTimeout(() => this.dismiss(id), 5000);
+    if (kind !== 'error') setTimeout(() => this.dismiss(id), 4000);
   }
 
   dismiss(id: number): void {

@@ -23,5 +23,5 @@ export const GROUP_STYLE: Record<FlowNodeType, { icon: string; color: string }> 
   rewards: { icon: '❖', color: '#2f7d5b' },
   journeys: { icon: '➜', color: '#b55a2b' },
   messages: { icon: '✉', color: '#0f7c8c' },
-  safety: { icon: '⛨', color: '#b23a3a' },
+  safety: { icon: '⚑', color: '#b23a3a' },
 };
