@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { postEarn } from '@loyalty/engine/ledger';
+import { signUpMember } from '@loyalty/engine/members';
+import { createProgram } from '@loyalty/engine/programs';
+import { blankProgram } from '@loyalty/engine/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './browser';
+import { startStudioServer } from './server';
+import { signedInPage } from './sign-in';
+
+describe('support desk in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startStudioServer>>;
+  let programId: string;
+  let anaId: string;
+
+  beforeAll(async () => {
+    server = await startStudioServer();
+    browser = await launchChromium();
+    const db = server.db;
+    programId = createProgram({ ctx: { db }, input: { spec: blankProgram('Bean Club'), author: 'system' } }).programId;
+    const ana = signUpMember({ ctx: { db }, input: { programId, firstName: 'Ana', email: 'ana@example.com', phone: '+4915123456789', consents: { email: true } } }).member;
+    anaId = ana.id;
+    postEarn({ ctx: { db }, input: { transactionId: 'purchase-1', programId, memberId: ana.id, points: 200, sourceRef: 'purchase:1' } });
+    postEarn({ ctx: { db }, input: { transactionId: 'purchase-2', programId, memberId: ana.id, points: 80, sourceRef: 'purchase:2', pendingDays: 14 } });
+    const dup = signUpMember({ ctx: { db }, input: { programId, firstName: 'Ana', email: 'ana.old@example.com' } }).member;
+    postEarn({ ctx: { db }, input: { transactionId: 'purchase-3', programId, memberId: dup.id, points: 30, sourceRef: 'purchase:3' } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const available = (page: Page) => page.getByTestId('balance-available').textContent();
+
+  async function adjust(page: Page, points: string, reason: string): Promise<string> {
+    await page.getByRole('button', { name: 'Adjust points' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Adjust points' });
+    await dialog.getByLabel('Points').fill(points);
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.locator('button[type=submit]').click();
+    const outcome = dialog.getByTestId('adjust-outcome');
+    await outcome.waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+
+  it('finds a member by phone in another format, adjusts points, and a second agent approves the large one', async () => {
+    const page = await signedInPage(browser, server, 'support', 'Sam Support');
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.waitForURL(/\/members$/);
+    await expect.poll(() => page.textContent('main')).toContain('Find a member');
+    await screenshot(page, 'support-01-members-empty');
+
+    await page.selectOption('select[name=country]', 'DE');
+    await page.fill('input[name=member-query]', 'zz-nobody@example.org');
+    await expect.poll(() => page.textContent('main')).toContain('No member found');
+    await screenshot(page, 'support-02-no-result');
+
+    await page.fill('input[name=member-query]', '0151 2345 6789');
+    const results = page.getByTestId('search-results');
+    await expect.poll(() => results.textContent().catch(() => '')).toContain('+4915123456789');
+    await screenshot(page, 'support-03-search-by-phone');
+    await results.getByRole('link', { name: 'Ana' }).click();
+    await page.waitForURL(new RegExp(`/members/${programId}/${anaId}$`));
+    await expect.poll(() => available(page)).toBe('200');
+    expect(await page.getByTestId('balance').textContent()).toContain('80 on');
+    await screenshot(page, 'support-04-member');
+
+    const small = await adjust(page, '50', 'Goodwill for a delayed delivery');
+    expect(small).toContain('Applied');
+    await screenshot(page, 'support-05-adjust-applied');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => available(page)).toBe('250');
+
+    const large = await adjust(page, '5000', 'Lost purchases from the old card, ticket 88');
+    expect(large).toContain('Waiting for approval');
+    await screenshot(page, 'support-06-adjust-pending');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByTestId('adjustments').textContent()).toContain('Waiting for approval');
+    expect(await available(page)).toBe('250');
+    await screenshot(page, 'support-07-member-after-adjustments');
+
+    // The requester cannot approve their own request: the server's message is shown.
+    await page.goto(`${server.url}/members`);
+    await page.getByRole('tab', { name: /Pending approvals/ }).click();
+    const own = page.getByTestId('pending-adjustment');
+    await own.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => own.getByRole('alert').textContent()).toContain('A second person must approve');
+    await screenshot(page, 'support-08-own-approval-refused');
+
+    const lead = await signedInPage(browser, server, 'support', 'Lea Lead');
+    await lead.goto(`${server.url}/members`);
+    await lead.getByRole('tab', { name: /Pending approvals/ }).click();
+    const request = lead.getByTestId('pending-adjustment');
+    await expect.poll(() => request.textContent()).toContain('+5,000 points');
+    await request.getByPlaceholder(/Note/).fill('Checked the old card statement');
+    await screenshot(lead, 'support-09-pending-approvals');
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => lead.textContent('main')).toContain('Nothing waiting for approval');
+    await lead.goto(`${server.url}/members/${programId}/${anaId}`);
+    await expect.poll(() => available(lead)).toBe('5,250');
+    expect(await lead.getByTestId('adjustments').textContent()).toContain('Checked the old card statement');
+    await screenshot(lead, 'support-10-approved');
+  });
+
+  it('merges a duplicate after showing what moves', async () => {
+    const page = await signedInPage(browser, server, 'support', 'Max Merger');
+    await page.goto(`${server.url}/members/${programId}/${anaId}`);
+    await expect.poll(() => available(page)).toBe('5,250');
+    await page.getByRole('button', { name: 'Merge duplicate' }).click();
+    const dialog = page.getByRole('dialog', { name: /Merge a duplicate/ });
+    await dialog.locator('input[name=merge-query]').fill('ana.old@example.com');
+    await dialog.getByRole('button', { name: 'Search' }).click();
+    await dialog.getByRole('button', { name: 'Choose' }).click();
+    const summary = dialog.getByTestId('merge-summary');
+    await expect.poll(() => summary.textContent()).toContain('30 available');
+    expect(await dialog.textContent()).toContain('30 points move to Ana');
+    await dialog.getByLabel('Reason').fill('Same customer, signed up twice');
+    await screenshot(page, 'support-11-merge-summary');
+    await dialog.getByRole('button', { name: /Merge, this cannot be undone/ }).click();
+    await expect.poll(() => available(page)).toBe('5,280');
+    expect(await page.getByTestId('history').textContent()).toContain('Merged from a duplicate');
+    await screenshot(page, 'support-12-merged');
+  });
+
+  it('offers Members but not Admin or adjusting to an analyst, and neither to a marketer', async () => {
+    const analyst = await signedInPage(browser, server, 'analyst', 'Ada Analyst');
+    const nav = analyst.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.textContent()).toContain('Members');
+    expect(await nav.textContent()).not.toContain('Admin');
+    await analyst.goto(`${server.url}/members/${programId}/${anaId}`);
+    await expect.poll(() => available(analyst)).toBe('5,280');
+    expect(await analyst.getByRole('button', { name: 'Adjust points' }).count()).toBe(0);
+    expect(await analyst.getByRole('button', { name: 'Merge duplicate' }).count()).toBe(0);
+    await screenshot(analyst, 'support-13-analyst-read-only');
+    await analyst.goto(`${server.url}/members`);
+    await expect.poll(() => analyst.textContent('main')).toContain('Find a member');
+    expect(await analyst.getByRole('tab', { name: /Pending approvals/ }).count()).toBe(0);
+
+    const marketer = await signedInPage(browser, server, 'marketer', 'Mia Marketer');
+    const mNav = marketer.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => mNav.textContent()).toContain('Programs');
+    expect(await mNav.textContent()).not.toContain('Members');
+    expect(await mNav.textContent()).not.toContain('Admin');
+    await marketer.goto(`${server.url}/members`);
+    await expect.poll(() => marketer.textContent('main')).toContain("You don't have access");
+    await screenshot(marketer, 'support-14-marketer-no-access');
+  });
+});
