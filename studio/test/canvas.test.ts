@@ -146,6 +146,16 @@ describe('program editor in Chromium', () => {
     await page.keyboard.press('Control+Shift+z');
     await poll(() => page.locator('[data-node-id="tier:silver"]').textContent()).toContain('From 600');
 
+    // Copy and paste Platinum: a copy with fresh ids appears
+    await page.locator('[data-node-id="tier:tier-new"]').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await poll(() => page.locator('[data-node-id="tier:tier-new-copy"]').count()).toBe(1);
+    expect(await page.locator('[data-node-id="tier:tier-new-copy"]').textContent()).toContain('Platinum (copy)');
+    // ...and Delete removes it again
+    await page.keyboard.press('Delete');
+    await poll(() => page.locator('[data-node-id="tier:tier-new-copy"]').count()).toBe(0);
+
     // Rewards
     await page.getByRole('tab', { name: 'Rewards' }).click();
     await poll(() => page.locator('table').first().textContent()).toContain('Voucher');

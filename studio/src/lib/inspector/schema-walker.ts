@@ -86,7 +86,10 @@ export function walkSchema(schema: z.ZodType, key = '', inherited: Partial<Commo
   const common: Common = { key, label, optional: inherited.optional ?? false, defaultValue: inherited.defaultValue };
   const down = (inner: unknown, extra: Partial<Common>) => walkSchema(inner as z.ZodType, key, { ...inherited, ...extra, label: inherited.label ?? s.description });
 
-  if ((schema as unknown) === Condition || d.discriminator === 'op') return { ...common, type: 'condition', itemsOnly: key === 'itemsWhere' || key === 'where' };
+  if ((schema as unknown) === Condition || d.discriminator === 'op') {
+    // The condition schema's own description is technical; name it by its place instead.
+    return { ...common, label: inherited.label ?? humanize(key || 'condition'), type: 'condition', itemsOnly: key === 'itemsWhere' || key === 'where' };
+  }
   switch (d.type) {
     case 'optional':
     case 'nullable':
