@@ -1,14 +1,15 @@
-import type { ActivityDeps } from './deps';
+import { createApprovalActivities, type ApprovalActivityDeps } from './approval';
 import { createMaintenanceActivities } from './maintenance';
 
 export type { ActivityDeps } from './deps';
+export type { ApprovalActivityDeps } from './approval';
 
 /**
  * All activities, built once per worker over the engine's services.
  * @example Worker.create({ activities: createActivities({ db, log }), ... })
  */
-export function createActivities(deps: ActivityDeps) {
-  return { ...createMaintenanceActivities(deps) };
+export function createActivities(deps: ApprovalActivityDeps) {
+  return { ...createMaintenanceActivities(deps), ...createApprovalActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

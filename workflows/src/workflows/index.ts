@@ -1,2 +1,3 @@
 // Deterministic code only: this file is bundled into the Temporal workflow sandbox.
 export { databaseMaintenance } from './maintenance';
+export { approvalWorkflow } from './approval';
