@@ -1,0 +1,66 @@
+import type { DbTx } from '../db';
+import type { PostedTransaction } from '../ledger';
+import { postEarn } from '../ledger';
+import type { MemberRow } from '../members';
+import type { CapWindows, EvaluationFacts, EvaluationResult } from '../rules';
+import { evaluate } from '../rules';
+import type { ProgramRuntime } from './program-runtime';
+import { awardLinesOf, loadCounters, recordAwards } from './rule-awards';
+
+export type BookedEarning = { result: EvaluationResult; posted: PostedTransaction | undefined; windows: CapWindows };
+
+/**
+ * Evaluates an event with the member's counters and books the result in the caller's
+ * transaction: one ledger earn (`transactionId`, with the version id) and the per-rule, per-line
+ * award rows that caps and returns rely on. Nothing is booked when the rules give 0 points.
+ * @example bookEarning(tx, { runtime, member, facts, source: { kind: 'purchase', id, purchaseId: id }, transactionId: `purchase:${id}`, pendingDays: 30 })
+ */
+export function bookEarning(
+  tx: DbTx,
+  args: {
+    runtime: ProgramRuntime;
+    member: MemberRow;
+    facts: EvaluationFacts;
+    source: { kind: 'purchase' | 'event'; id: string; purchaseId: string | null };
+    transactionId: string;
+    pendingDays: number;
+    occurredAt: string;
+    metadata?: Record<string, unknown>;
+  },
+): BookedEarning {
+  const { runtime, member, facts } = args;
+  const windows = runtime.compiled.windowsAt(facts.event.at);
+  const counters = loadCounters(tx, member.programId, member.id, runtime.compiled, facts.event, windows);
+  const result = evaluate(runtime.compiled, facts, counters);
+  if (result.points <= 0) return { result, posted: undefined, windows };
+  const posted = postEarn({
+    ctx: { db: tx },
+    input: {
+      transactionId: args.transactionId,
+      programId: member.programId,
+      memberId: member.id,
+      points: result.points,
+      programVersionId: runtime.versionId,
+      sourceRef: `${args.source.kind}:${args.source.id}`,
+      occurredAt: args.occurredAt,
+      pendingDays: args.pendingDays,
+      expiry: runtime.spec.pointsLifecycle.expiry,
+      metadata: { ...args.metadata, rules: result.lines.map((l) => ({ ruleId: l.ruleId, points: l.points })) },
+    },
+  });
+  recordAwards(
+    tx,
+    {
+      programId: member.programId,
+      memberId: member.id,
+      versionId: runtime.versionId,
+      sourceKind: args.source.kind,
+      sourceId: args.source.id,
+      purchaseId: args.source.purchaseId,
+      occurredAt: args.occurredAt,
+      windows,
+    },
+    awardLinesOf(result),
+  );
+  return { result, posted, windows };
+}

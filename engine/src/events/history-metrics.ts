@@ -1,0 +1,59 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbTx } from '../db';
+import type { AggregateNeed, FactAggregates } from '../rules';
+import type { AggregateMetric } from '../spec';
+
+/** Metrics over a member's stored history: money spent (net of returns), visits, points earned (net). */
+export type HistoryMetric = AggregateMetric | 'points';
+
+/** A period either by instants (`from` inclusive, `to` exclusive) or by local dates (both inclusive). */
+export type Period = { by: 'instant'; from: string; to: string } | { by: 'local-date'; from: string; to: string };
+
+function within(column: SQL, period: Period): SQL {
+  return period.by === 'instant'
+    ? sql`${column} >= ${period.from} and ${column} < ${period.to}`
+    : sql`${column} >= ${period.from} and ${column} <= ${period.to}`;
+}
+
+/**
+ * One metric of a member over a period, from purchases, returns and rule awards.
+ * `spend` is purchase totals minus returned amounts (by return date); `points` and
+ * `points-earned` are what rules gave minus what returns took back.
+ * @example metricOver(db, memberId, 'spend', { by: 'local-date', from: '2025-11-24', to: '2026-11-23' }) // 528
+ */
+export function metricOver(tx: DbTx, memberId: string, metric: HistoryMetric, period: Period): number {
+  const when = (table: 'p' | 'r' | 'a') =>
+    within(sql.raw(table === 'a' ? (period.by === 'instant' ? 'a.occurred_at' : 'a.day') : `${table}.${period.by === 'instant' ? 'occurred_at' : 'local_date'}`), period);
+  let row: { v: number | null } | undefined;
+  switch (metric) {
+    case 'spend':
+      row = tx.get<{ v: number | null }>(sql`select
+        coalesce((select sum(p.total) from purchases p where p.member_id = ${memberId} and ${when('p')}), 0)
+        - coalesce((select sum(r.amount) from purchase_returns r where r.member_id = ${memberId} and ${when('r')}), 0) as v`);
+      break;
+    case 'visits':
+      row = tx.get<{ v: number | null }>(sql`select count(*) as v from purchases p where p.member_id = ${memberId} and ${when('p')}`);
+      break;
+    case 'points':
+    case 'points-earned':
+      row = tx.get<{ v: number | null }>(sql`select coalesce(sum(a.points), 0) as v from rule_awards a where a.member_id = ${memberId} and ${when('a')}`);
+      break;
+  }
+  return Math.max(0, Math.round((row?.v ?? 0) * 100) / 100);
+}
+
+/**
+ * The aggregates a compiled program needs (`requiredAggregates`) for an event at `at`
+ * (epoch ms): each metric over the `lastDays` days before the event, the event itself excluded.
+ * @example memberAggregates(db, memberId, Date.now(), [{ metric: 'visits', lastDays: 90 }]) // { visits: { '90': 3 } }
+ */
+export function memberAggregates(tx: DbTx, memberId: string | undefined, at: number, needs: readonly AggregateNeed[]): FactAggregates {
+  const out: Record<string, Record<string, number>> = {};
+  const to = new Date(at).toISOString();
+  for (const need of needs) {
+    const from = new Date(at - need.lastDays * 86_400_000).toISOString();
+    const value = memberId ? metricOver(tx, memberId, need.metric, { by: 'instant', from, to }) : 0;
+    (out[need.metric] ??= {})[String(need.lastDays)] = value;
+  }
+  return out as FactAggregates;
+}

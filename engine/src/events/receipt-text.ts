@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbTx } from '../db';
+import { purchases } from '../db/schema';
+import { DomainError } from '../errors';
+import { getMemberStatus, type MemberStatus } from './get-member-status';
+import { runtimeOfVersion } from './program-runtime';
+
+export const ReceiptTextInput = z.object({
+  programId: z.string().min(1),
+  storeId: z.string().min(1),
+  purchaseId: z.string().min(1),
+  asOf: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()).optional(),
+  /** Characters per line of the till printer. */
+  width: z.number().int().min(24).max(80).default(40),
+});
+export type ReceiptTextInput = z.input<typeof ReceiptTextInput>;
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Left text and right value on one line of `width`, the text shortened when needed. */
+function row(left: string, right: string, width: number): string {
+  const room = width - right.length - 1;
+  const text = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}.` : left;
+  return `${text}${' '.repeat(Math.max(1, width - text.length - right.length))}${right}`;
+}
+
+function tierLine(status: MemberStatus, width: number): string[] {
+  const t = status.tier;
+  if (!t?.current) return [];
+  if (!t.next) return [row('Tier', t.current.name, width)];
+  const need = t.metric === 'spend' ? `${fmt(t.remaining)} ${status.currency}` : t.metric === 'visits' ? `${fmt(t.remaining)} visits` : `${fmt(t.remaining)} ${status.pointsName}`;
+  return [row('Tier', t.current.name, width), `${need} more to ${t.next.name}`.slice(0, width)];
+}
+
+/**
+ * Short plain-text lines for the till receipt: points earned with this purchase, the new balance
+ * (available and pending), tier and what is missing for the next one, and points expiring soon.
+ * Non-member purchases get a one-line invitation to join.
+ * @example receiptText({ ctx: { db }, input: { programId, storeId: 'amsterdam', purchaseId } }).lines
+ * // ['Meridian Style Club', 'Points this purchase        675', 'Available                   100', ...]
+ */
+export function receiptText({ ctx, input }: { ctx: { db: DbTx }; input: ReceiptTextInput }): { purchaseId: string; lines: string[] } {
+  const req = ReceiptTextInput.parse(input);
+  const p = ctx.db.select().from(purchases).where(eq(purchases.id, req.purchaseId)).get();
+  if (!p || p.programId !== req.programId || p.storeId !== req.storeId) throw new DomainError('not_found', `There is no purchase '${req.purchaseId}' at store '${req.storeId}'.`);
+  const w = req.width;
+  const spec = p.versionId ? runtimeOfVersion(ctx.db, p.versionId).spec : undefined;
+  const name = spec?.program.name ?? 'Loyalty program';
+  if (!p.memberId) return { purchaseId: p.id, lines: [name, `Join ${name} and earn on this purchase next time.`.slice(0, w * 2)] };
+  const status = getMemberStatus({ ctx, input: { programId: req.programId, memberId: p.memberId, asOf: req.asOf, expiringWithinDays: 30 } });
+  const pts = status.pointsName;
+  const lines = [name.slice(0, w), row(`${pts} this purchase`, fmt(p.points), w), row(`${pts} available`, fmt(status.balance.available), w)];
+  if (status.balance.pending > 0) lines.push(row(`${pts} pending`, fmt(status.balance.pending), w));
+  lines.push(...tierLine(status, w));
+  const soon = status.balance.expiringSoon[0];
+  if (soon) lines.push(row(`Expiring ${soon.date.slice(0, 10)}`, fmt(soon.points), w));
+  return { purchaseId: p.id, lines };
+}
