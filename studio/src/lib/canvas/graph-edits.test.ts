@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph, decompile, NODE_KINDS, type NodeKind } from '@loyalty/engine/graph';
 import { beanClub } from '@loyalty/engine/spec';
 import { connectionProblem } from './connections';
-import { addNode, connect, copyNodes, newNode, paste, removeElements, setTierOrder, tierOrder } from './graph-edits';
+import { addNode, connect, copyNodes, freeSpot, newNode, paste, removeElements, setTierOrder, tierOrder } from './graph-edits';
 
 const graph = () => decompile(beanClub());
 
@@ -47,6 +47,12 @@ describe('graph edits', () => {
     expect(ids).toHaveLength(2);
     expect(new Set(after.nodes.map((n) => n.id)).size).toBe(after.nodes.length);
     expect(after.edges.filter((e) => ids.includes(e.source) && ids.includes(e.target))).toHaveLength(1);
+  });
+
+  it('finds a free spot below occupied ones', () => {
+    const g = addNode(addNode(graph(), newNode(graph(), 'tier', { x: 5000, y: 0 })), newNode(graph(), 'reward', { x: 5000, y: 150 }));
+    expect(freeSpot(g, { x: 5000, y: 0 })).toEqual({ x: 5000, y: 300 });
+    expect(freeSpot(g, { x: 9000, y: 0 })).toEqual({ x: 9000, y: 0 });
   });
 
   it('reorders the tier ladder', () => {

@@ -65,6 +65,16 @@ export function newNode(graph: ProgramGraph, kind: NodeKind, position: { x: numb
 }
 const STEP = new Set<NodeKind>(['wait', 'wait-until', 'branch', 'split', 'send', 'award', 'exit']);
 
+/**
+ * The first spot at or below `at` where a new node does not cover another one.
+ * @example freeSpot(graph, { x: 0, y: 0 }) // { x: 0, y: 150 } when a node sits at 0,0
+ */
+export function freeSpot(graph: ProgramGraph, at: { x: number; y: number }): { x: number; y: number } {
+  const p = { ...at };
+  while (graph.nodes.some((n) => Math.abs(n.position.x - p.x) < 250 && Math.abs(n.position.y - p.y) < 130)) p.y += 150;
+  return p;
+}
+
 export function addNode(graph: ProgramGraph, node: GraphNode): ProgramGraph {
   return { ...graph, nodes: [...graph.nodes, node] };
 }
