@@ -7,7 +7,8 @@ import { portIsFree } from '../lib/wait';
 import { freePort, runSupervisor, waitForOutput, type Running } from './supervisor';
 
 // The whole product as `npm start` runs it: real Temporal dev server, worker, server, SQLite.
-describe('npm start supervisor', () => {
+// Each start bundles the workflows and boots Temporal: generous limits for a cold, busy machine.
+describe('npm start supervisor', { timeout: 300_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   let base: string;

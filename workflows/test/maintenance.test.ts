@@ -13,7 +13,7 @@ import { startDevServer } from './temporal-env';
 
 // End to end on real components: the Temporal dev server, our worker process code,
 // and a SQLite file on disk.
-describe('database maintenance workflow on the real Temporal dev server', () => {
+describe('database maintenance workflow on the real Temporal dev server', { timeout: 120_000 }, () => {
   let env: TestWorkflowEnvironment;
   let db: Db;
   let dir: string;
