@@ -13,6 +13,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'studio/src/**/*.test.ts',
       'studio/test/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**'],
     pool: 'forks',
