@@ -5,7 +5,7 @@ import { errorMessage } from './errors';
 import { History } from './history.svelte';
 import { trpc } from './trpc';
 
-export type VersionMeta = Awaited<ReturnType<typeof trpc.versions.list.query>>[number];
+export type VersionMeta = Omit<Awaited<ReturnType<typeof trpc.versions.list.query>>[number], 'authorName'>;
 type Loaded = Awaited<ReturnType<typeof trpc.programs.get.query>>;
 
 /** How long the editor waits after the last edit before it compiles again. */
