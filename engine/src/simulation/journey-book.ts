@@ -37,8 +37,8 @@ interface CompiledJourney {
  * Counts the messages journeys would send, by walking each journey's steps for members whose
  * events trigger it. Approximations (documented in the result): event triggers only
  * (`member-signed-up`, `purchase`, `points-earned`, `tier-changed`, `reward-redeemed`, custom);
- * `wait` steps pass at once; `wait-until` an event resumes at that member's next such event or at
- * the timeout; `wait-until` a condition is decided when reached; splits are a stable hash of member
+ * `wait` steps resume when their time is up (checked as the replay's clock passes, at least
+ * daily); `wait-until` an event resumes at that member's next such event or at the timeout; `wait-until` a condition is decided when reached; splits are a stable hash of member
  * and journey; one instance per member and journey at a time; quiet hours and frequency caps are
  * not applied. `award` steps issue real (simulated) bonus points.
  * @example journeys.onEvent(m, 'purchase', undefined, at, host)
@@ -94,7 +94,8 @@ export class JourneyBook {
           q.head++;
           if (j.waitStep[m] === step && j.waitUntil[m] === deadline) {
             j.waitStep[m] = -1;
-            this.run(j, k, m, j.next[step]![1]!, deadline, host);
+            const links = j.next[step]!;
+            this.run(j, k, m, j.steps[step]?.kind === 'wait' ? links[0]! : links[1]!, deadline, host);
           }
         }
         if (q.head > 4096 && q.head * 2 > q.members.length) {
@@ -122,22 +123,15 @@ export class JourneyBook {
           s = links[0]!;
           break;
         case 'wait':
-          s = links[0]!;
-          break;
-        case 'wait-until': {
+          park(j, m, s, at + step.days * MS_PER_DAY + step.hours * 3_600_000);
+          return;
+        case 'wait-until':
           if (step.until.kind === 'condition') {
             s = j.conditions[s]!(host.contextOf(m)) ? links[0]! : links[1]!;
             break;
           }
-          const deadline = at + step.timeoutDays * MS_PER_DAY;
-          j.waitStep[m] = s;
-          j.waitUntil[m] = deadline;
-          let q = j.queues.get(s);
-          if (!q) j.queues.set(s, (q = { members: [], deadlines: [], head: 0 }));
-          q.members.push(m);
-          q.deadlines.push(deadline);
+          park(j, m, s, at + step.timeoutDays * MS_PER_DAY);
           return;
-        }
         case 'branch':
           s = j.conditions[s]!(host.contextOf(m)) ? links[0]! : links[1]!;
           break;
@@ -162,6 +156,16 @@ export class JourneyBook {
       }
     }
   }
+}
+
+/** Member `m` waits at step `s` until `deadline` (or, for wait-until, an event before it). */
+function park(j: CompiledJourney, m: number, s: number, deadline: number): void {
+  j.waitStep[m] = s;
+  j.waitUntil[m] = deadline;
+  let q = j.queues.get(s);
+  if (!q) j.queues.set(s, (q = { members: [], deadlines: [], head: 0 }));
+  q.members.push(m);
+  q.deadlines.push(deadline);
 }
 
 function compileJourney(journey: Journey, env: ConditionEnv): CompiledJourney {
