@@ -5,6 +5,7 @@ import { blankProgram } from '@loyalty/engine/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from './browser';
 import { startStudioServer } from './server';
+import { signedInPage, staffAccount } from './sign-in';
 
 describe('studio in Chromium', () => {
   let browser: Browser;
@@ -19,13 +20,35 @@ describe('studio in Chromium', () => {
     await server?.close();
   });
 
+  it('sends visitors to sign in, refuses a wrong password, and returns them where they were going', async () => {
+    const account = await staffAccount(server.db, 'analyst', 'Ada Analyst');
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/templates`);
+    await page.waitForURL(/\/login\?next=%2Ftemplates/);
+    await page.fill('input[name=email]', account.email);
+    await page.fill('input[name=password]', 'not the password');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('The email address or password is not right.');
+    await screenshot(page, 'login-refused');
+    await page.fill('input[name=password]', account.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/templates$/);
+    expect(await page.textContent('summary[aria-label="Account menu"]')).toContain('Ada Analyst');
+
+    await page.click('summary[aria-label="Account menu"]');
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+  });
+
   it('shows an empty state, then the programs the engine has', async () => {
-    const page = await browser.newPage();
+    const page = await signedInPage(browser, server);
     await page.goto(`${server.url}/`);
     await expect.poll(() => page.textContent('main')).toContain('No programs yet');
 
     const spec = { ...blankProgram('Bean Club'), program: { ...blankProgram('Bean Club').program, description: 'Coffee rewards' } };
-    createProgram({ ctx: { db: server.db }, input: { spec, author: 'ana' } });
+    createProgram({ ctx: { db: server.db }, input: { spec, author: 'system' } });
     await page.reload();
     const card = page.getByTestId('program');
     await expect.poll(() => card.count()).toBe(1);
