@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ApprovalInput } from '@loyalty/engine/approvals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalHandle, approvalState, approveVersion, commentOnVersion, rejectVersion, submitForApproval } from '../src/approval-lifecycle';
+import { recordHistory } from './histories';
 import { controllableGate, fixtures, rows, statusOf } from './fixtures';
 import { startTimeSkippingServer } from './temporal-env';
 import { eventually, quietRuntime, runWorker } from './worker-harness';
@@ -55,6 +56,7 @@ describe('approval workflow (time-skipping server, real activities and SQLite)',
     await approveVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance, comment: 'Budget ok' });
 
     const result = await approvalHandle(env.client, programId).result();
+    await recordHistory(approvalHandle(env.client, programId), 'approval-approved', env.address);
     expect(result.status).toBe('approved');
     expect(result.decisions.map((d) => [d.role, d.byName])).toEqual([['marketing-lead', 'Lea Lead'], ['finance', 'Finn Finance']]);
     expect(statusOf(f.db, v1.id)).toBe('approved');
@@ -108,6 +110,7 @@ describe('approval workflow (time-skipping server, real activities and SQLite)',
     expect(JSON.parse(outbox[0]!.payload as string)).toMatchObject({ versionId: v1.id, pendingRoles: ['finance'] });
     await approveVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance });
     expect((await approvalHandle(env.client, programId).result()).status).toBe('approved');
+    await recordHistory(approvalHandle(env.client, programId), 'approval-reminded', env.address);
   });
 
   it('a newer version supersedes the pending review, which records by which version', async () => {
@@ -124,6 +127,7 @@ describe('approval workflow (time-skipping server, real activities and SQLite)',
     await expect(approveVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance })).rejects.toMatchObject({ cause: { type: 'conflict' } });
     await approveVersion(env.client, programId, { versionId: v2.id, reviewer: f.finance });
     expect((await approvalHandle(env.client, programId).result()).status).toBe('approved');
+    await recordHistory(env.client.workflow.getHandle(state.workflowId, old.id as string), 'approval-superseded', env.address);
     expect(statusOf(f.db, v2.id)).toBe('approved');
   });
 

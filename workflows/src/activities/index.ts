@@ -1,5 +1,6 @@
 import { createApprovalActivities, type ApprovalActivityDeps } from './approval';
 import { createMaintenanceActivities } from './maintenance';
+import { createRolloutActivities } from './rollout';
 
 export type { ActivityDeps } from './deps';
 export type { ApprovalActivityDeps } from './approval';
@@ -9,7 +10,7 @@ export type { ApprovalActivityDeps } from './approval';
  * @example Worker.create({ activities: createActivities({ db, log }), ... })
  */
 export function createActivities(deps: ApprovalActivityDeps) {
-  return { ...createMaintenanceActivities(deps), ...createApprovalActivities(deps) };
+  return { ...createMaintenanceActivities(deps), ...createApprovalActivities(deps), ...createRolloutActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -13,7 +13,7 @@ import type { ApprovalInput, ApprovalState, CommentArgs, DecisionArgs, ReviewEve
 import type { Activities } from '../activities';
 import { approvalRole, checkComment, rejectionRole } from './approval-rules';
 
-// Names are the engine's (engine/src/approvals/contract.ts); approval-lifecycle.test.ts checks they match.
+// Names are the engine's (engine/src/approvals/contract.ts); workflows/test/contract.test.ts checks they match.
 export const versionSubmitted = defineSignal<[ApprovalInput]>('versionSubmitted');
 export const approveUpdate = defineUpdate<ApprovalState, [DecisionArgs]>('approve');
 export const rejectUpdate = defineUpdate<ApprovalState, [DecisionArgs]>('reject');

@@ -1,3 +1,4 @@
 // Deterministic code only: this file is bundled into the Temporal workflow sandbox.
 export { databaseMaintenance } from './maintenance';
 export { approvalWorkflow } from './approval';
+export { rolloutWorkflow } from './rollout';
