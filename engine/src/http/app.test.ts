@@ -59,6 +59,12 @@ describe('API surface', () => {
     expect(await page.text()).toContain('/api/openapi.json');
   });
 
+  it('serves the program concept as JSON Schema, identical to the committed file', async () => {
+    const served = await (await app(up).request('/api/program.schema.json')).json();
+    const committed = JSON.parse(fs.readFileSync(new URL('../../../templates/program.schema.json', import.meta.url), 'utf8'));
+    expect(served).toEqual(committed);
+  });
+
   it('answers unknown API routes with problem+json, not the studio page', async () => {
     const res = await app(up).request('/api/v1/nope');
     expect(res.status).toBe(404);

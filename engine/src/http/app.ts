@@ -7,6 +7,7 @@ import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db';
 import type { Logger } from '../log';
 import { createTemplateCatalog, type TemplateCatalog } from '../programs/template-catalog';
+import { programJsonSchema } from '../spec';
 import { apiDocsPage } from './api-docs-page';
 import { healthRoutes, type HealthDeps } from './health';
 import { requireCsrfHeader } from './security';
@@ -29,6 +30,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.get('/api/docs', (c) => c.html(apiDocsPage));
+  // The program concept's JSON Schema, for editors and for tools that write templates.
+  const programSchema = programJsonSchema();
+  app.get('/api/program.schema.json', (c) => c.json(programSchema));
   app.get('/api/v1', (c) => c.json({ name: 'Loyalty Studio API', version: 'v1' as const, documentation: '/api/openapi.json' }));
   app.use('/trpc/*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: (c) => c.json({ error: { message: 'The request is larger than 5 MB.' } }, 413) }));
   app.use('/trpc/*', requireCsrfHeader);
