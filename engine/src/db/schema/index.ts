@@ -15,3 +15,4 @@ export * from './monitoring';
 export * from './events';
 export * from './redemptions';
 export * from './api-access';
+export * from './simulations';
