@@ -85,8 +85,8 @@ describe('administration in Chromium', () => {
     expect(await audit.textContent()).toContain('Alex Admin');
     await page.getByLabel('Text').fill('api-key');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => audit.textContent()).toContain('Api key revoked');
-    expect(await audit.textContent()).toContain('Api key created');
+    await expect.poll(() => audit.textContent()).toContain('API key revoked');
+    expect(await audit.textContent()).toContain('API key created');
     expect(await audit.textContent()).not.toContain('User created');
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await expect.poll(() => page.getByTestId('chain-result').textContent()).toContain('Chain intact');

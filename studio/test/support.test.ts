@@ -121,7 +121,22 @@ describe('support desk in Chromium', () => {
     await dialog.getByRole('button', { name: /Merge, this cannot be undone/ }).click();
     await expect.poll(() => available(page)).toBe('5,280');
     expect(await page.getByTestId('history').textContent()).toContain('Merged from a duplicate');
+    expect(await page.getByTestId('history').textContent()).toContain('on the duplicate merged into this member');
     await screenshot(page, 'support-12-merged');
+  });
+
+  it('pages through a long history with "Load more"', async () => {
+    const db = server.db;
+    const bo = signUpMember({ ctx: { db }, input: { programId, firstName: 'Bo', email: 'bo@example.com' } }).member;
+    for (let i = 1; i <= 30; i++) postEarn({ ctx: { db }, input: { transactionId: `bo-${i}`, programId, memberId: bo.id, points: i, sourceRef: `purchase:bo-${i}` } });
+    const page = await signedInPage(browser, server, 'support', 'Pia Pager');
+    await page.goto(`${server.url}/members/${programId}/${bo.id}`);
+    const rows = page.getByTestId('history').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(30);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await available(page)).toBe('465');
   });
 
   it('offers Members but not Admin or adjusting to an analyst, and neither to a marketer', async () => {

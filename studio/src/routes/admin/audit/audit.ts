@@ -50,9 +50,9 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** "api-key.revoked" -> "Api key revoked" */
+/** "api-key.revoked" -> "API key revoked"; "user.created" -> "User created" */
 export function actionLabel(action: string): string {
-  const text = action.replace(/[.-]/g, ' ');
+  const text = action.replace(/[.-]/g, ' ').replace(/^api key/, 'API key');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
