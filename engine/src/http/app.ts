@@ -12,11 +12,20 @@ import { apiDocsPage } from './api-docs-page';
 import { healthRoutes, type HealthDeps } from './health';
 import { requireCsrfHeader } from './security';
 import { apiRoutes, openApiDocument } from './openapi';
+import { restApi, type RestDeps } from './rest';
 import { studioRoutes } from './studio-files';
 import type { StaffSettings } from './trpc/init';
 import { appRouter } from './trpc/router';
 
-export type AppDeps = HealthDeps & { db: Db; log: Logger; studioDir?: string; templates?: TemplateCatalog; settings?: StaffSettings };
+export type AppDeps = HealthDeps & {
+  db: Db;
+  log: Logger;
+  studioDir?: string;
+  templates?: TemplateCatalog;
+  settings?: StaffSettings;
+  /** REST API limits (rate limits per key, member and IP; body size). */
+  rest?: Pick<RestDeps, 'rateLimits' | 'bodyLimitBytes'>;
+};
 
 /**
  * The engine's single HTTP surface: operations endpoints, REST API, tRPC for the
@@ -59,6 +68,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.route('/api/v1', restApi({ db: deps.db, log: deps.log, ...deps.rest }));
   app.all('/api/*', (c) =>
     c.json({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No API route ${c.req.method} ${c.req.path}` }, 404, {
       'content-type': 'application/problem+json',

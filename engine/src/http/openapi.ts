@@ -1,14 +1,31 @@
 import { z } from 'zod';
 
+import { restApiDocs } from './rest';
+
 export type ApiRoute = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   description?: string;
   tags: string[];
+  /** Security requirements, e.g. [{ apiKey: [] }]; absent means public. */
+  security?: Record<string, string[]>[];
+  /** API-key scope the route needs (documented as `x-required-scope`). */
+  requiredScope?: string;
+  /** Path and header parameters. */
+  parameters?: { name: string; in: 'path' | 'header'; required: boolean; description?: string }[];
+  /** Query parameters, from an object schema. */
+  query?: z.ZodType;
   requestBody?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  requestBodyOptional?: boolean;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 };
+
+/** Security schemes of the API: integration keys and member tokens, both as bearer tokens. */
+export const SECURITY_SCHEMES = {
+  apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'lsk_…', description: 'Integration API key of a store or channel, scoped; created by an administrator in the studio.' },
+  memberToken: { type: 'http', scheme: 'bearer', bearerFormat: 'lmt_…', description: 'Member self-service token, issued by POST /api/v1/members/{id}/tokens after the shop signed the member in.' },
+} as const;
 
 const ComponentStatus = z.object({
   status: z.enum(['up', 'down']),
@@ -63,7 +80,25 @@ export const apiRoutes: ApiRoute[] = [
     tags: ['API'],
     responses: { 200: { description: 'Name and version of the API', schema: ApiIndexResponse } },
   },
+  ...restApiDocs(),
 ];
+
+function queryParameters(schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(s.description ? { description: s.description } : {}),
+    schema: s,
+  }));
+}
+
+function parametersOf(r: ApiRoute) {
+  const params = [...(r.parameters ?? []).map((p) => ({ ...p, schema: { type: 'string' } })), ...queryParameters(r.query)];
+  return params.length ? { parameters: params } : {};
+}
 
 /**
  * OpenAPI 3.1 document generated from the zod schemas of the routes.
@@ -77,7 +112,7 @@ export function openApiDocument(routes: ApiRoute[]) {
         code,
         {
           description: res.description,
-          ...(res.schema ? { content: { 'application/json': { schema: z.toJSONSchema(res.schema, { io: 'output' }) } } } : {}),
+          ...(res.schema ? { content: { [res.contentType ?? 'application/json']: { schema: z.toJSONSchema(res.schema, { io: 'output', unrepresentable: 'any' }) } } } : {}),
         },
       ]),
     );
@@ -85,8 +120,11 @@ export function openApiDocument(routes: ApiRoute[]) {
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: r.tags,
+      ...(r.security ? { security: r.security } : {}),
+      ...(r.requiredScope ? { 'x-required-scope': r.requiredScope } : {}),
+      ...parametersOf(r),
       ...(r.requestBody
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.requestBody, { io: 'input' }) } } } }
+        ? { requestBody: { required: !r.requestBodyOptional, content: { 'application/json': { schema: z.toJSONSchema(r.requestBody, { io: 'input', unrepresentable: 'any' }) } } } }
         : {}),
       responses,
     };
@@ -99,5 +137,6 @@ export function openApiDocument(routes: ApiRoute[]) {
       description: 'Point-of-sale, e-commerce and member self-service API of the loyalty engine.',
     },
     paths,
+    components: { securitySchemes: SECURITY_SCHEMES },
   };
 }

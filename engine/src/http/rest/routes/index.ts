@@ -1,0 +1,8 @@
+import type { RestRoute } from '../route';
+import { memberRoutes } from './members';
+import { meRoutes } from './me';
+import { purchaseRoutes } from './purchases';
+import { redemptionRoutes } from './redemptions';
+
+/** Every REST route below /api/v1, in documentation order. */
+export const restRoutes: RestRoute[] = [...memberRoutes, ...purchaseRoutes, ...redemptionRoutes, ...meRoutes];

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CustomEventKind, EventTime, MemberRef, ReturnLine } from '../../../events';
+import { basketFields, EarnedRule, RewardOption } from './common';
+
+export const QuoteBody = z.object(basketFields).strict().meta({ id: 'QuoteRequest' });
+
+export const QuoteResponse = z.object({
+  memberId: z.string().nullable(),
+  identified: z.enum(['member', 'unknown', 'none']),
+  versionId: z.string(),
+  points: z.number().int(),
+  tierMultiplier: z.number(),
+  rules: z.array(EarnedRule),
+  availableAt: z.string().nullable(),
+  balance: z.object({ available: z.number().int(), pending: z.number().int() }).nullable(),
+  rewards: z.array(RewardOption),
+});
+
+export const PurchaseBody = z
+  .object({
+    ...basketFields,
+    registerId: z.string().trim().min(1).max(100).optional().describe("Till or checkout; 'main' when left out"),
+    receiptNumber: z.string().trim().min(1).max(100).describe('Unique per store and register; a repeat is refused (409)'),
+  })
+  .strict()
+  .meta({ id: 'PurchaseRequest' });
+
+export const PurchaseResponse = z.object({
+  purchaseId: z.string(),
+  identified: z.enum(['member', 'unknown', 'none']),
+  memberId: z.string().nullable(),
+  versionId: z.string().describe('The program version that evaluated the purchase'),
+  occurredAt: z.string(),
+  total: z.number(),
+  points: z.number().int(),
+  availableAt: z.string().nullable().describe('When pending points become available'),
+  earnTransactionId: z.string().nullable(),
+  rules: z.array(EarnedRule),
+  tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+});
+
+export const ReturnBody = z
+  .object({
+    storeId: z.string().min(1).max(100).optional(),
+    returnRef: z.string().trim().min(1).max(100).describe('Return receipt or RMA number, unique per store'),
+    purchaseId: z.string().min(1).max(200),
+    lines: z.array(ReturnLine).min(1).max(500).optional().describe('Lines and units returned; everything not yet returned when left out'),
+    occurredAt: EventTime.optional(),
+    reason: z.string().trim().max(300).optional(),
+  })
+  .strict()
+  .meta({ id: 'ReturnRequest' });
+
+export const ReturnResponse = z.object({
+  returnId: z.string(),
+  purchaseId: z.string(),
+  memberId: z.string().nullable(),
+  versionId: z.string().nullable(),
+  amount: z.number(),
+  points: z.number().int().describe('Points taken back'),
+  recovered: z.number().int(),
+  writtenOff: z.number().int().describe('Points the member had already spent (not taken below zero)'),
+  lines: z.array(z.object({ ref: z.string(), quantity: z.number(), points: z.number().int() })),
+});
+
+export const EventBody = z
+  .object({
+    member: MemberRef,
+    kind: CustomEventKind,
+    name: z.string().max(100).optional().describe('Custom event name (kind custom), as in the rules'),
+    eventRef: z.string().trim().min(1).max(100).describe('Your unique reference of the event'),
+    occurredAt: EventTime.optional(),
+    referralCount: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict()
+  .meta({ id: 'EventRequest' });
+
+export const EventResponse = z.object({
+  eventId: z.string(),
+  memberId: z.string(),
+  versionId: z.string(),
+  kind: CustomEventKind,
+  name: z.string().nullable(),
+  points: z.number().int(),
+  earnTransactionId: z.string().nullable(),
+  rules: z.array(EarnedRule),
+  tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+});
+
+export const PurchaseIdParams = z.object({ id: z.string().min(1).max(200) });
+export const ReceiptQuery = z.object({ width: z.coerce.number().int().min(24).max(80).optional() }).strict();
+export const ReceiptResponse = z.object({ purchaseId: z.string(), lines: z.array(z.string()), text: z.string() });
+
+export const RedeemBody = z
+  .object({
+    memberId: z.string().min(1).max(200),
+    rewardId: z.string().min(1).max(100),
+    basketTotal: z.number().min(0).max(10_000_000).optional().describe('Basket the reward is used on; applies the max basket share'),
+    storeId: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .meta({ id: 'RedeemRequest' });
+
+export const ReservationParams = z.object({ id: z.string().min(1).max(200) });
+export const EmptyBody = z.object({}).strict();
