@@ -15,3 +15,4 @@ export { fromTemporal, type TemporalWorkflows } from './temporal-errors';
 export { submitVersion, SubmitVersionInput, type ReviewCtx } from './submit-version';
 export { decideVersion, DecideVersionInput, commentOnReview, CommentOnReviewInput } from './decide-version';
 export { reviewState, ReviewStateInput } from './review-state';
+export { listVersionStatuses, ListVersionStatusesInput } from './list-version-statuses';

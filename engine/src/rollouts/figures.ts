@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbTx } from '../db';
+import { OUTBOX_SOURCES, sqlList } from '../monitoring/sources';
 import type { VersionFigures } from './contract';
 
-/**
- * Where live figures come from. Points are the ledger's (earn transactions record the version whose
- * rules computed them); the rest are outbox events whose payload names the version (`versionId`):
- * purchases and other events (events module), reward redemptions, messages sent (journeys),
- * evaluation failures and fraud flags. Producers that want to be counted write these types.
- */
-export const OUTBOX_SOURCES = {
-  purchases: ['purchase-recorded'],
-  events: ['purchase-recorded', 'member-event-recorded'],
-  rewards: ['reward-redeemed'],
-  messages: ['message-sent'],
-  errors: ['event-failed'],
-  fraudFlags: ['fraud-flagged'],
-} as const;
-
-const inList = (types: readonly string[]) => sql.raw(types.map((t) => `'${t}'`).join(','));
+const inList = (types: readonly string[]) => sql.raw(sqlList(types));
 
 /**
- * A version's figures since a time: purchases, points issued, points per purchase, error and fraud rates.
+ * A version's figures since a time (sources: see OUTBOX_SOURCES): purchases, points issued, points per purchase, error and fraud rates.
  * @example versionFigures(db, canaryVersionId, rollout.startedAt).pointsPerPurchase // 12.5
  */
 export function versionFigures(db: DbTx, versionId: string, since: string): VersionFigures {

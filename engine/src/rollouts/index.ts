@@ -5,7 +5,7 @@
  */
 export * from './contract';
 export { defaultStages, DEFAULT_GUARDRAILS, GuardrailsInput, planProblems, StageInput, stageMembers } from './plan';
-export { versionFigures, OUTBOX_SOURCES } from './figures';
+export { versionFigures } from './figures';
 export { evaluateGuardrails } from './evaluate-guardrails';
 export { beginRollout, type BeginRolloutInput } from './begin-rollout';
 export { applyStage, type ApplyStageInput } from './apply-stage';

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { StaffPrincipal } from '../../auth/sessions';
 import type { Permission } from '../../auth/policy';
 import { can } from '../../auth/policy';
+import type { TemporalWorkflows } from '../../approvals/temporal-errors';
 import type { Db } from '../../db';
 import { DomainError } from '../../errors';
 import type { Logger } from '../../log';
@@ -19,6 +20,8 @@ export type TrpcContext = {
   /** Adds a Set-Cookie header to the response (sign-in and sign-out). */
   setCookie: (cookie: string) => void;
   settings: StaffSettings;
+  /** Temporal client and task queue for starting workflows; undefined while connecting. */
+  temporal?: TemporalWorkflows | undefined;
 };
 
 /** Installation settings staff procedures apply (from the environment). */

@@ -1,8 +1,11 @@
 import { apiKeysRouter, auditRouter, usersRouter } from './admin';
+import { approvalsRouter } from './approvals';
 import { authRouter } from './auth';
 import { router } from './init';
 import { membersRouter } from './members';
+import { monitoringRouter } from './monitoring';
 import { programsRouter } from './programs';
+import { rolloutsRouter } from './rollouts';
 import { systemRouter } from './system';
 import { templatesRouter } from './templates';
 import { versionsRouter } from './versions';
@@ -17,6 +20,9 @@ export const appRouter = router({
   users: usersRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  approvals: approvalsRouter,
+  rollouts: rolloutsRouter,
+  monitoring: monitoringRouter,
 });
 
 /** The studio's typed client is built from this type. */
