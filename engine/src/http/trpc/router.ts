@@ -6,6 +6,7 @@ import { membersRouter } from './members';
 import { monitoringRouter } from './monitoring';
 import { programsRouter } from './programs';
 import { rolloutsRouter } from './rollouts';
+import { simulationsRouter } from './simulations';
 import { systemRouter } from './system';
 import { templatesRouter } from './templates';
 import { versionsRouter } from './versions';
@@ -23,6 +24,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   rollouts: rolloutsRouter,
   monitoring: monitoringRouter,
+  simulations: simulationsRouter,
 });
 
 /** The studio's typed client is built from this type. */
