@@ -23,6 +23,7 @@ const app = createApp({
   log,
   settings: { adjustmentApprovalThreshold: config.ADJUSTMENT_APPROVAL_THRESHOLD },
   temporal: async () => (temporal ? checkTemporal(temporal.client, config.TEMPORAL_TASK_QUEUE) : undefined),
+  workflows: () => (temporal ? { client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE } : undefined),
 });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>

@@ -5,7 +5,9 @@ import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/session-policy';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db';
+import type { TemporalWorkflows } from '../approvals/temporal-errors';
 import type { Logger } from '../log';
+import { createMetrics, type Metrics } from '../monitoring/prometheus';
 import { createTemplateCatalog, type TemplateCatalog } from '../programs/template-catalog';
 import { programJsonSchema } from '../spec';
 import { apiDocsPage } from './api-docs-page';
@@ -25,6 +27,10 @@ export type AppDeps = HealthDeps & {
   settings?: StaffSettings;
   /** REST API limits (rate limits per key, member and IP; body size). */
   rest?: Pick<RestDeps, 'rateLimits' | 'bodyLimitBytes'>;
+  /** Temporal client and task queue the engine starts workflows on; undefined while connecting. */
+  workflows?: () => TemporalWorkflows | undefined;
+  /** Prometheus metrics; one over `db` is made when not given. */
+  metrics?: Metrics;
 };
 
 /**
@@ -35,7 +41,10 @@ export type AppDeps = HealthDeps & {
 export function createApp(deps: AppDeps) {
   const openapi = openApiDocument(apiRoutes);
   const templates = deps.templates ?? createTemplateCatalog();
+  const metrics = deps.metrics ?? createMetrics({ db: deps.db });
   const app = new Hono();
+  app.use('*', metrics.httpMiddleware);
+  app.get('/metrics', async (c) => c.body(await metrics.render(), 200, { 'content-type': metrics.contentType }));
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.get('/api/docs', (c) => c.html(apiDocsPage));
@@ -61,6 +70,7 @@ export function createApp(deps: AppDeps) {
           ip: clientIp(c),
           setCookie: (cookie: string) => opts.resHeaders.append('set-cookie', cookie),
           settings: deps.settings ?? { adjustmentApprovalThreshold: 500 },
+          temporal: deps.workflows?.(),
         };
       },
       onError: ({ error, path }) => {
