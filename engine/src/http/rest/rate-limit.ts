@@ -26,8 +26,8 @@ export class TokenBuckets {
   take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const { perSecond, burst } = this.bucket;
     const b = this.buckets.get(key) ?? { tokens: burst, at: now };
-    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
-    b.at = now;
+    b.tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.at) / 1000) * perSecond);
+    b.at = Math.max(b.at, now);
     if (!this.buckets.has(key)) {
       if (this.buckets.size >= this.maxKeys) this.prune(now);
       this.buckets.set(key, b);
