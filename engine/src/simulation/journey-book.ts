@@ -12,6 +12,13 @@ export interface JourneyHost {
   awardBonus(m: number, points: number, journey: number): void;
 }
 
+interface WaitQueue {
+  step: number;
+  members: number[];
+  deadlines: number[];
+  head: number;
+}
+
 interface CompiledJourney {
   journey: Journey;
   /** Trigger event and custom name; undefined for segment-entry and schedule triggers. */
@@ -29,8 +36,9 @@ interface CompiledJourney {
   entered: Uint8Array;
   waitStep: Int16Array;
   waitUntil: Float64Array;
-  /** Per wait-until-event step: a FIFO of (member, deadline) in time order. */
-  queues: Map<number, { members: number[]; deadlines: number[]; head: number }>;
+  /** Per waiting step: a FIFO of (member, deadline) in time order; `queueList` holds the same queues for quick iteration. */
+  queues: Map<number, WaitQueue>;
+  queueList: WaitQueue[];
 }
 
 /**
@@ -87,7 +95,9 @@ export class JourneyBook {
   timeouts(t: number, host: JourneyHost): void {
     for (let k = 0; k < this.journeys.length; k++) {
       const j = this.journeys[k]!;
-      for (const [step, q] of j.queues) {
+      for (let qi = 0; qi < j.queueList.length; qi++) {
+        const q = j.queueList[qi]!;
+        const step = q.step;
         while (q.head < q.members.length && q.deadlines[q.head]! <= t) {
           const m = q.members[q.head]!;
           const deadline = q.deadlines[q.head]!;
@@ -163,7 +173,11 @@ function park(j: CompiledJourney, m: number, s: number, deadline: number): void 
   j.waitStep[m] = s;
   j.waitUntil[m] = deadline;
   let q = j.queues.get(s);
-  if (!q) j.queues.set(s, (q = { members: [], deadlines: [], head: 0 }));
+  if (!q) {
+    q = { step: s, members: [], deadlines: [], head: 0 };
+    j.queues.set(s, q);
+    j.queueList.push(q);
+  }
   q.members.push(m);
   q.deadlines.push(deadline);
 }
@@ -205,5 +219,6 @@ function compileJourney(journey: Journey, env: ConditionEnv): CompiledJourney {
     waitStep: new Int16Array(0),
     waitUntil: new Float64Array(0),
     queues: new Map(),
+    queueList: [],
   };
 }
