@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function fixtures() {
   const { db, cleanup } = tempDatabase();
-  const person = (role: 'admin' | 'marketer' | 'approver', name: string, approvalRoles: string[] = []): Reviewer => {
+  const person = (role: 'admin' | 'marketer' | 'approver' | 'analyst', name: string, approvalRoles: string[] = []): Reviewer => {
     const id = randomUUID();
     db.insert(schema.staffUsers)
       .values({ id, email: `${name}.${id.slice(0, 6)}@example.com`, displayName: name, role, passwordHash: 'x', approvalRoles: JSON.stringify(approvalRoles), createdAt: new Date().toISOString() })
@@ -25,6 +25,7 @@ export function fixtures() {
   const lead = person('approver', 'Lea Lead', ['marketing-lead']);
   const finance = person('approver', 'Finn Finance', ['finance']);
   const outsider = person('approver', 'Otto Other', ['legal']);
+  const analyst = person('analyst', 'Ana Analyst');
 
   /** A program needing the given roles, with version 1 written by the marketer. */
   const program = (roles: string[], reminderAfterHours = 24) => {
@@ -36,7 +37,7 @@ export function fixtures() {
   const nextVersion = (programId: string, spec: ProgramSpec, pointsName: string) =>
     saveVersion({ ctx: { db }, input: { programId, spec: { ...spec, program: { ...spec.program, pointsName } }, author: marketer.userId } });
 
-  return { db, cleanup, marketer, lead, finance, outsider, program, nextVersion };
+  return { db, cleanup, marketer, lead, finance, outsider, analyst, program, nextVersion };
 }
 
 export function withApproval(spec: ProgramSpec, roles: string[], reminderAfterHours: number): ProgramSpec {
