@@ -54,3 +54,11 @@ describe('receiptText and member status', () => {
     expect(() => receiptText({ ctx: { db }, input: { programId, storeId: 'rotterdam', purchaseId: p.purchaseId } })).toThrow(/no purchase/);
   });
 });
+
+describe('receiptText for non-members', () => {
+  it('invites to join, within the printer width', () => {
+    const p = processPurchase({ ctx: { db }, input: { programId, storeId: 'ams', receiptNumber: 'NM-1', items: DRESS_AND_PERFUME } });
+    const { lines } = receiptText({ ctx: { db }, input: { programId, storeId: 'ams', purchaseId: p.purchaseId, width: 32 } });
+    expect(lines).toEqual(['Meridian Style Club', 'Join Meridian Style Club and', 'earn points on your next', 'purchase.']);
+  });
+});

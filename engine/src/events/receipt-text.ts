@@ -25,6 +25,20 @@ function row(left: string, right: string, width: number): string {
   return `${text}${' '.repeat(Math.max(1, width - text.length - right.length))}${right}`;
 }
 
+/** Splits text into lines of at most `width` characters at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word.slice(0, width);
+    } else line = line ? `${line} ${word}` : word.slice(0, width);
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function tierLine(status: MemberStatus, width: number): string[] {
   const t = status.tier;
   if (!t?.current) return [];
@@ -47,7 +61,7 @@ export function receiptText({ ctx, input }: { ctx: { db: DbTx }; input: ReceiptT
   const w = req.width;
   const spec = p.versionId ? runtimeOfVersion(ctx.db, p.versionId).spec : undefined;
   const name = spec?.program.name ?? 'Loyalty program';
-  if (!p.memberId) return { purchaseId: p.id, lines: [name, `Join ${name} and earn on this purchase next time.`.slice(0, w * 2)] };
+  if (!p.memberId) return { purchaseId: p.id, lines: [name.slice(0, w), ...wrap(`Join ${name} and earn points on your next purchase.`, w)] };
   const status = getMemberStatus({ ctx, input: { programId: req.programId, memberId: p.memberId, asOf: req.asOf, expiringWithinDays: 30 } });
   const pts = status.pointsName;
   const lines = [name.slice(0, w), row(`${pts} this purchase`, fmt(p.points), w), row(`${pts} available`, fmt(status.balance.available), w)];
