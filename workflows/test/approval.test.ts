@@ -3,7 +3,7 @@ import type { ApprovalInput } from '@loyalty/engine/approvals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalHandle, approvalState, approveVersion, commentOnVersion, rejectVersion, submitForApproval } from '../src/approval-lifecycle';
 import { recordHistory } from './histories';
-import { controllableGate, fixtures, rows, statusOf } from './fixtures';
+import { fixtures, rows, statusOf } from './fixtures';
 import { startTimeSkippingServer } from './temporal-env';
 import { eventually, quietRuntime, runWorker } from './worker-harness';
 
@@ -11,14 +11,13 @@ import { eventually, quietRuntime, runWorker } from './worker-harness';
 // to a real SQLite file. Reminders wait for hours; the server skips that time.
 const TASK_QUEUE = 'approval-test';
 const f = fixtures();
-const { gate, failing } = controllableGate();
 let env: TestWorkflowEnvironment;
 let stopWorker: () => Promise<void>;
 
 beforeAll(async () => {
   quietRuntime();
   env = await startTimeSkippingServer();
-  stopWorker = (await runWorker(env, f.db, TASK_QUEUE, gate)).stop;
+  stopWorker = (await runWorker(env, f.db, TASK_QUEUE)).stop;
 });
 afterAll(async () => {
   await stopWorker?.();
@@ -132,21 +131,18 @@ describe('approval workflow (time-skipping server, real activities and SQLite)',
   });
 
   it('failing scenario tests block approval and show what differed', async () => {
-    const { programId, v1 } = f.program(['finance']);
-    failing.set(v1.id, {
-      passed: false,
-      ran: 2,
-      note: '1 of 2 scenario tests fail.',
-      failures: [{ scenarioId: 'sc-silver', name: 'Silver member buys coffee', differences: ['available: expected 180, got 120'] }],
-    });
+    // The program earns nothing yet, so the marketer's expectation of 180 points fails.
+    const coffee = { id: 'sc-coffee', name: 'Member buys coffee', when: [{ kind: 'purchase' as const, afterDays: 0, items: [{ sku: 'LATTE', quantity: 1, price: 120 }], channel: 'store' as const }], then: { balance: { available: 180 } } };
+    const signUp = { id: 'sc-join', name: 'Member joins', when: [{ kind: 'sign-up' as const, afterDays: 0 }], then: { balance: { available: 0 } } };
+    const { programId, v1 } = f.program(['finance'], 24, [coffee, signUp].map((s) => ({ description: '', given: { member: { balance: 0, tenureDays: 0, attributes: {} } }, ...s })));
     const state = await submit(inputFor(programId, v1, ['finance']));
-    expect(state.gate).toMatchObject({ passed: false, failures: [{ name: 'Silver member buys coffee' }] });
+    expect(state.gate).toMatchObject({ passed: false, ran: 2, note: '1 of 2 scenario tests fail.', failures: [{ name: 'Member buys coffee' }] });
     await expect(approveVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance })).rejects.toMatchObject({
-      cause: { type: 'unprocessable', message: expect.stringContaining('Silver member buys coffee: available: expected 180, got 120') },
+      cause: { type: 'unprocessable', message: expect.stringContaining('Member buys coffee: available balance: expected 180 Points, got 0') },
     });
     const review = rows(f.db, 'select scenario_gate from version_reviews where version_id = ?', v1.id)[0]!;
     expect(JSON.parse(review.scenario_gate as string)).toMatchObject({ passed: false, ran: 2 });
-    await rejectVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance, comment: 'Fix the Silver scenario.' });
+    await rejectVersion(env.client, programId, { versionId: v1.id, reviewer: f.finance, comment: 'Fix the coffee scenario.' });
     expect((await approvalHandle(env.client, programId).result()).status).toBe('rejected');
     expect(statusOf(f.db, v1.id)).toBe('rejected');
   });

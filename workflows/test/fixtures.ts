@@ -1,4 +1,4 @@
-import type { Reviewer, ScenarioGate, ScenarioGateResult } from '@loyalty/engine/approvals';
+import type { Reviewer } from '@loyalty/engine/approvals';
 import type { Db } from '@loyalty/engine/db';
 import { schema } from '@loyalty/engine/db';
 import { createProgram } from '@loyalty/engine/programs';
@@ -28,8 +28,8 @@ export function fixtures() {
   const analyst = person('analyst', 'Ana Analyst');
 
   /** A program needing the given roles, with version 1 written by the marketer. */
-  const program = (roles: string[], reminderAfterHours = 24) => {
-    const spec = withApproval(blankProgram(`Club ${randomUUID().slice(0, 4)}`), roles, reminderAfterHours);
+  const program = (roles: string[], reminderAfterHours = 24, scenarios: ProgramSpec['scenarios'] = []) => {
+    const spec = { ...withApproval(blankProgram(`Club ${randomUUID().slice(0, 4)}`), roles, reminderAfterHours), scenarios };
     const { programId, version } = createProgram({ ctx: { db }, input: { spec, author: marketer.userId } });
     return { programId, v1: version, spec };
   };
@@ -42,12 +42,6 @@ export function fixtures() {
 
 export function withApproval(spec: ProgramSpec, roles: string[], reminderAfterHours: number): ProgramSpec {
   return { ...spec, program: { ...spec.program, approval: { requiredApproverRoles: roles, reminderAfterHours } } };
-}
-
-/** A gate whose answer the test sets per version; everything else passes with 0 scenarios. */
-export function controllableGate(): { gate: ScenarioGate; failing: Map<string, ScenarioGateResult> } {
-  const failing = new Map<string, ScenarioGateResult>();
-  return { failing, gate: async (versionId) => failing.get(versionId) ?? { passed: true, ran: 0, failures: [], note: 'No scenario runner is available: 0 scenario tests ran.' } };
 }
 
 export const rows = (db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as Record<string, unknown>[];

@@ -1,50 +1,38 @@
-import fs from 'node:fs';
 import type { DbTx } from '../db';
+import { runScenarios } from '../simulation/scenarios';
 import type { ProgramSpec } from '../spec';
 import { loadVersionRow, storedSpec } from '../versions/version-rows';
 import type { ScenarioFailure, ScenarioGate, ScenarioGateResult } from './contract';
 
-/** One scenario's outcome as the simulation's runner reports it. */
-type ScenarioRun = { scenarioId?: string; id?: string; name?: string; passed: boolean; differences?: string[] };
-/** The runner the simulation module is expected to export as `runScenarios`. */
-export type RunScenarios = (spec: ProgramSpec) => ScenarioRun[] | { results: ScenarioRun[] } | Promise<ScenarioRun[] | { results: ScenarioRun[] }>;
+/** One scenario's outcome as a runner reports it. */
+type ScenarioOutcome = { scenarioId: string; name: string; passed: boolean; differences: string[] };
+/** Runs every scenario of a spec (the simulation's `runScenarios`, or a stand-in in tests). */
+export type RunScenarios = (spec: ProgramSpec) => { results: ScenarioOutcome[] } | Promise<{ results: ScenarioOutcome[] }>;
 
-const SIMULATION_INDEX = new URL('../simulation/index.ts', import.meta.url);
-
-/** The simulation's `runScenarios`, when that module exists and exports it. */
-async function findRunner(): Promise<RunScenarios | undefined> {
-  if (!fs.existsSync(SIMULATION_INDEX)) return undefined;
-  const mod = (await import(SIMULATION_INDEX.href)) as { runScenarios?: unknown };
-  return typeof mod.runScenarios === 'function' ? (mod.runScenarios as RunScenarios) : undefined;
+/**
+ * Turns scenario outcomes into the gate's answer: passed only when every scenario passed.
+ * @example gateResult([{ scenarioId: 's1', name: 'Coffee', passed: false, differences: ['available balance: expected 180, got 120'] }]).passed // false
+ */
+export function gateResult(outcomes: ScenarioOutcome[]): ScenarioGateResult {
+  const failures: ScenarioFailure[] = outcomes.filter((r) => !r.passed).map(({ scenarioId, name, differences }) => ({ scenarioId, name, differences }));
+  const note =
+    outcomes.length === 0
+      ? 'No scenario tests are stored with this version: 0 scenario tests ran.'
+      : failures.length
+        ? `${failures.length} of ${outcomes.length} scenario tests fail.`
+        : `All ${outcomes.length} scenario tests pass.`;
+  return { passed: failures.length === 0, ran: outcomes.length, failures, note };
 }
 
 /**
- * Turns runner results into the gate's answer: passed only when every scenario passed.
- * @example gateResult([{ id: 's1', name: 'Coffee', passed: false, differences: ['balance 180 ≠ 120'] }]).passed // false
+ * The scenario gate: runs the scenario tests stored with the version (in memory, with the
+ * simulation's replay engine) and says what differed. A version without scenarios passes, and the
+ * note says that 0 ran, so reviewers know nothing was tested.
+ * @example const gate = createScenarioGate(db); (await gate(versionId)).failures
  */
-export function gateResult(runs: ScenarioRun[]): ScenarioGateResult {
-  const failures: ScenarioFailure[] = runs
-    .filter((r) => !r.passed)
-    .map((r) => ({ scenarioId: r.scenarioId ?? r.id ?? '?', name: r.name ?? r.scenarioId ?? r.id ?? 'scenario', differences: r.differences ?? [] }));
-  const note = failures.length ? `${failures.length} of ${runs.length} scenario tests fail.` : `All ${runs.length} scenario tests pass.`;
-  return { passed: failures.length === 0, ran: runs.length, failures, note };
-}
-
-/**
- * The scenario gate over the version's stored scenarios. Uses the simulation's `runScenarios`
- * when the simulation module exports one; without a runner it lets the version through and says
- * plainly that 0 scenarios ran, so reviewers know nothing was tested.
- * @example const gate = createScenarioGate(db); (await gate(versionId)).passed
- */
-export function createScenarioGate(db: DbTx, runner: () => Promise<RunScenarios | undefined> = findRunner): ScenarioGate {
+export function createScenarioGate(db: DbTx, run: RunScenarios = runScenarios): ScenarioGate {
   return async (versionId) => {
     const spec = storedSpec(loadVersionRow(db, versionId));
-    const run = await runner();
-    if (!run) {
-      const stored = spec.scenarios.length;
-      return { passed: true, ran: 0, failures: [], note: `No scenario runner is available: 0 of ${stored} scenario tests ran.` };
-    }
-    const out = await run(spec);
-    return gateResult(Array.isArray(out) ? out : out.results);
+    return gateResult((await run(spec)).results);
   };
 }
