@@ -130,4 +130,22 @@ describe('rollout workflow (time-skipping server, real activities, releases and 
     expect(statusOf(f.db, v2.id)).toBe('rolled-back');
     expect(rows(f.db, "select kind from rollout_events where rollout_id = ? and kind = 'guardrail-breach'", input.rolloutId)).toHaveLength(1);
   }, 20_000);
+
+  it('pauses instead when the guardrails say so, and waits for people to decide', async () => {
+    const { programId, v1, v2, input } = approvedForRollout(f, [{ name: 'Pilot', canaryShare: 0, members: [], durationMinutes: DAY }, { name: '100 %', canaryShare: 10_000, members: [], durationMinutes: DAY }], {
+      guardrails: { ...DEFAULT_GUARDRAILS, checkEveryMinutes: 30, minPurchases: 2, onBreach: 'pause' },
+    });
+    input.stages[0]!.members = members(f.db, programId, 2, 'pilot');
+    await startRolloutWorkflow(env.client, TASK_QUEUE, input);
+    await inStage(v2.id, 0);
+    purchases(f.db, programId, v1.id, members(f.db, programId, 3, 'old'), 10);
+    purchases(f.db, programId, v2.id, input.stages[0]!.members, 40);
+    await env.sleep('1 hour');
+    const state = await eventually(() => rolloutStateOf(env.client, v2.id), (s) => s.status === 'paused');
+    expect(state.history.at(-1)).toMatchObject({ kind: 'guardrail-breach', reason: expect.stringContaining('Paused automatically: Points per purchase 40 is 4x') });
+    expect(currentRelease(f.db, programId)).toMatchObject({ canaryVersionId: v2.id });
+    const aborted = await steerRollout(env.client, v2.id, 'abort', { actor: actor(), reason: 'Confirmed: bonus misconfigured' });
+    expect(aborted.status).toBe('aborted');
+    expect(currentRelease(f.db, programId)).toMatchObject({ versionId: v1.id, canaryVersionId: null });
+  });
 });
