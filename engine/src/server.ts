@@ -22,6 +22,7 @@ const app = createApp({
   db,
   log,
   settings: { adjustmentApprovalThreshold: config.ADJUSTMENT_APPROVAL_THRESHOLD },
+  metricsToken: config.METRICS_TOKEN,
   temporal: async () => (temporal ? checkTemporal(temporal.client, config.TEMPORAL_TASK_QUEUE) : undefined),
   workflows: () => (temporal ? { client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE } : undefined),
 });

@@ -43,6 +43,7 @@ export const EnvConfig = z.object({
     .int('expected a whole number of points')
     .min(0, 'expected a whole number of points, 0 or more')
     .default(500),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'expected a token of at least 16 characters').optional()),
   TEMPORAL_ADDRESS: optionalText.pipe(
     z
       .string()

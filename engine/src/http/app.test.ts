@@ -65,6 +65,18 @@ describe('API surface', () => {
     expect(served).toEqual(committed);
   });
 
+  it('serves /metrics to this machine, or to whoever holds the metrics token', async () => {
+    const local = await app(up).request('/metrics');
+    expect(local.status).toBe(200);
+    expect(await local.text()).toContain('process_cpu');
+    const remote = { incoming: { socket: { remoteAddress: '203.0.113.9' } } };
+    expect((await app(up).request('/metrics', {}, remote)).status).toBe(403);
+    const withToken = createApp({ db, log, studioDir, temporal: async () => up, metricsToken: 'a-long-scrape-token-123' });
+    expect((await withToken.request('/metrics', {}, remote)).status).toBe(401);
+    const scraped = await withToken.request('/metrics', { headers: { authorization: 'Bearer a-long-scrape-token-123' } }, remote);
+    expect(scraped.status).toBe(200);
+  });
+
   it('answers unknown API routes with problem+json, not the studio page', async () => {
     const res = await app(up).request('/api/v1/nope');
     expect(res.status).toBe(404);

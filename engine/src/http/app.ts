@@ -12,7 +12,7 @@ import { createTemplateCatalog, type TemplateCatalog } from '../programs/templat
 import { programJsonSchema } from '../spec';
 import { apiDocsPage } from './api-docs-page';
 import { healthRoutes, type HealthDeps } from './health';
-import { requireCsrfHeader } from './security';
+import { metricsAccess, requireCsrfHeader } from './security';
 import { apiRoutes, openApiDocument } from './openapi';
 import { restApi, type RestDeps } from './rest';
 import { studioRoutes } from './studio-files';
@@ -29,6 +29,8 @@ export type AppDeps = HealthDeps & {
   rest?: Pick<RestDeps, 'rateLimits' | 'bodyLimitBytes'>;
   /** Temporal client and task queue the engine starts workflows on; undefined while connecting. */
   workflows?: () => TemporalWorkflows | undefined;
+  /** Bearer token Prometheus must send for /metrics; without one, only this machine may scrape. */
+  metricsToken?: string;
   /** Prometheus metrics; one over `db` is made when not given. */
   metrics?: Metrics;
 };
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics({ db: deps.db });
   const app = new Hono();
   app.use('*', metrics.httpMiddleware);
-  app.get('/metrics', async (c) => c.body(await metrics.render(), 200, { 'content-type': metrics.contentType }));
+  app.get('/metrics', metricsAccess(deps.metricsToken), async (c) => c.body(await metrics.render(), 200, { 'content-type': metrics.contentType }));
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.get('/api/docs', (c) => c.html(apiDocsPage));

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 
 /**
@@ -41,5 +42,29 @@ export function securityHeaders(scriptHashes: string[]): MiddlewareHandler {
     c.header('Referrer-Policy', 'same-origin');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'local']);
+
+/**
+ * /metrics shows business volumes, so it is not public: with a token configured Prometheus must
+ * present it; without one, only scrapes from this machine are answered.
+ */
+export function metricsAccess(token: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (token) {
+      const given = Buffer.from(c.req.header('authorization') ?? '');
+      const wanted = Buffer.from(`Bearer ${token}`);
+      if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+        return c.text('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.', 401);
+      }
+    } else {
+      const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+      if (!LOOPBACK.has(env?.incoming?.socket?.remoteAddress ?? 'local')) {
+        return c.text('Metrics are served to this machine only; set METRICS_TOKEN to let Prometheus scrape from elsewhere.', 403);
+      }
+    }
+    await next();
   };
 }
