@@ -1,4 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { setVersionStatus, versionStatusOf } from '../approvals/version-status';
+import { currentRelease } from '../releases/current-release';
+import { staffMember } from '../testing/staff';
+import { startRollout } from './start-rollout';
 import { schema } from '../db';
 import { postEarn } from '../ledger';
 import { signUpMember } from '../members';
@@ -86,5 +90,20 @@ describe('live figures per version', () => {
     });
     expect(versionFigures(db, v2.id, since)).toMatchObject({ purchases: 1, pointsIssued: 100, pointsPerPurchase: 100 });
     expect(versionFigures(db, v2.id, '2999-01-01T00:00:00.000Z')).toMatchObject({ purchases: 0, pointsIssued: 0, pointsPerPurchase: null });
+  });
+});
+
+describe('first launch', () => {
+  it('puts the first approved version live for everyone, since there is no older version to stage against', async () => {
+    const marketer = staffMember(db, 'marketer', 'Mia');
+    const { programId, version } = createProgram({ ctx: { db }, input: { spec: blankProgram('Launch club'), author: marketer.userId } });
+    const actor = { type: 'staff' as const, id: 'approver-1' };
+    for (const to of ['in-review', 'approved'] as const) setVersionStatus(db, { programId, versionId: version.id, to, actor, reason: 'test' });
+    // No Temporal is needed: nothing is staged.
+    const temporal = { client: undefined as never, taskQueue: 'unused' };
+    const result = await startRollout({ ctx: { db, temporal, principal: marketer }, input: { versionId: version.id } });
+    expect(result).toMatchObject({ launched: true, workflowId: null });
+    expect(currentRelease(db, programId)).toMatchObject({ versionId: version.id, canaryVersionId: null });
+    expect(versionStatusOf(db, version.id)).toBe('active');
   });
 });

@@ -9,6 +9,7 @@ import { DomainError } from '../errors';
 import { currentRelease } from '../releases/current-release';
 import { loadVersionRow } from '../versions/version-rows';
 import { ROLLOUT_WORKFLOW, rolloutWorkflowId, type RolloutInput } from './contract';
+import { launchFirstVersion } from './launch-first-version';
 import { defaultStages, GuardrailsInput, planProblems, StageInput } from './plan';
 
 export const StartRolloutInput = z
@@ -25,7 +26,8 @@ export type StartRolloutInput = z.input<typeof StartRolloutInput>;
 
 /**
  * Starts the staged rollout of an approved version. Refused unless the version is approved (or was
- * rolled back), another version runs now (the control group), and no other rollout is under way.
+ * rolled back) and no other rollout is under way. When no version runs yet, the first one is
+ * launched for everyone at once (there is no control group to stage against).
  * The workflow id is per version: starting it twice is refused, not duplicated.
  * @example await startRollout({ ctx, input: { versionId, testMembers: ['m-staff-1'], forecast: { pointsPerPurchase: 12 } } })
  */
@@ -37,7 +39,7 @@ export async function startRollout({ ctx, input }: { ctx: ReviewCtx; input: Star
     throw new DomainError('conflict', `Version ${row.number} is ${status}; only an approved version can be rolled out.`);
   }
   const release = currentRelease(ctx.db, row.programId);
-  if (!release) throw new DomainError('conflict', 'No version runs yet, so there is nothing to roll out from; activate a first version.');
+  if (!release) return launchFirstVersion(ctx.db, { programId: row.programId, versionId: row.id, versionNumber: row.number }, ctx.principal);
   const running = ctx.db
     .select({ id: rollouts.id })
     .from(rollouts)
@@ -65,5 +67,5 @@ export async function startRollout({ ctx, input }: { ctx: ReviewCtx; input: Star
   } catch (error) {
     throw fromTemporal(error, 'The rollout workflow could not be started.');
   }
-  return { workflowId, rolloutId: workflowInput.rolloutId, stages };
+  return { launched: false as const, workflowId, rolloutId: workflowInput.rolloutId, stages };
 }
