@@ -9,6 +9,7 @@ import { checkTemporal } from '@loyalty/engine/temporal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker, MAINTENANCE_SCHEDULE_ID } from '../src';
 import { databaseMaintenance } from '../src/workflows';
+import { recordHistory } from './histories';
 import { startDevServer } from './temporal-env';
 
 // End to end on real components: the Temporal dev server, our worker process code,
@@ -44,6 +45,7 @@ describe('database maintenance workflow on the real Temporal dev server', { time
       return client.workflow.execute(databaseMaintenance, { taskQueue: 'maintenance-test', workflowId: 'maintenance-e2e' });
     });
 
+    await recordHistory(client.workflow.getHandle('maintenance-e2e'), 'maintenance-run', env.address);
     expect(report.integrity).toBe('ok');
     expect(report.databaseBytes).toBeGreaterThan(0);
     const row = db.$client.prepare('select * from maintenance_runs where run_id = ?').get(report.runId) as Record<string, unknown>;
