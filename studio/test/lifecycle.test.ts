@@ -2,8 +2,11 @@
 import { createStaffUser } from '@loyalty/engine/auth';
 import { recordRelease } from '@loyalty/engine/releases';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS_DIR, launchChromium, screenshot } from './browser';
+import { connect, dropNode, edge, nodePosition, panTo, zoomOut } from './flow';
 import { startStudioServer } from './server';
 import { signedInPage, TEST_PASSWORD } from './sign-in';
 import { startTemporal } from './temporal';
@@ -23,40 +26,29 @@ async function approverPage(browser: Browser, server: Awaited<ReturnType<typeof 
   return page;
 }
 
-async function centre(page: Page, selector: string) {
-  const box = await page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`${selector} is not visible`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
-/** Drops a palette block onto the canvas at a point relative to the pane. */
-async function drop(page: Page, kind: string, at: { x: number; y: number }) {
-  await page.dragAndDrop(`[data-testid="palette-${kind}"]`, '[data-testid="canvas"] .svelte-flow__pane', { targetPosition: at });
-}
-
-async function connect(page: Page, from: string, to: string) {
-  const a = await centre(page, from);
-  const b = await centre(page, to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 12 });
-  await page.mouse.up();
-}
-
 // The whole lifecycle on real components: Chromium, the engine's HTTP app, SQLite, the Temporal
 // dev server and our worker running the approval and rollout workflows.
-describe('program lifecycle in Chromium on real workflows', { timeout: 240_000 }, () => {
+describe('program lifecycle in Chromium on real workflows', { timeout: 120_000 }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startStudioServer>>;
   let marketer: Page;
   const errors: string[] = [];
+  /** The last screenshot taken, to tell where a page error happened. */
+  let step = 'start';
+  const shot = async (page: Page, name: string) => {
+    step = name;
+    await screenshot(page, name);
+  };
 
   beforeAll(async () => {
+    // Only this run's screenshots
+    for (const f of fs.existsSync(ARTIFACTS_DIR) ? fs.readdirSync(ARTIFACTS_DIR) : []) if (f.startsWith('lifecycle-')) fs.rmSync(path.join(ARTIFACTS_DIR, f));
     server = await startStudioServer({ temporal: startTemporal });
     browser = await launchChromium();
     marketer = await signedInPage(browser, server, 'marketer', 'Mia Marketer');
-    marketer.on('pageerror', (e) => errors.push(e.message));
-  }, 180_000);
+    marketer.on('pageerror', (e) => errors.push(e.message + ' @ ' + step));
+    marketer.on('console', (m) => m.type() === 'error' && errors.push(m.text() + ' @ ' + step));
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -64,6 +56,10 @@ describe('program lifecycle in Chromium on real workflows', { timeout: 240_000 }
 
   it('builds, tests, approves and rolls out a program', async () => {
     const page = marketer;
+    onTestFailed(async () => {
+      await screenshot(page, 'lifecycle-failed');
+      if (errors.length) console.error('Page errors:', errors);
+    });
     // A blank program
     await page.goto(server.url);
     await page.getByRole('button', { name: 'New blank program' }).first().click();
@@ -71,76 +67,151 @@ describe('program lifecycle in Chromium on real workflows', { timeout: 240_000 }
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.waitForURL(/\/programs\/[^/]+$/);
     await poll(() => page.getByTestId('version-badge').textContent()).toMatch(/Version 1|Not saved/);
-    await screenshot(page, 'lifecycle-01-blank-program');
+    await shot(page, 'lifecycle-01-blank-program');
     // Version 1 is what members have today (a rollout needs a running version to start from)
     const programId = new URL(page.url()).pathname.split('/').at(-1)!;
     const v1 = server.db.$client.prepare('select id from program_versions where program_id = ? and number = 1').get(programId) as { id: string };
     recordRelease({ ctx: { db: server.db, actor: { type: 'system', id: 'test' } }, input: { programId, versionId: v1.id, reason: 'Live before the test' } });
 
-    // Two tiers by drag and drop, connected lowest to highest
-    await drop(page, 'tier', { x: 300, y: 200 });
-    await poll(() => page.locator('.svelte-flow__node[data-id^="tier:"]').count()).toBe(1);
-    const first = page.locator('.svelte-flow__node[data-id^="tier:"]').first();
-    const firstId = (await first.getAttribute('data-id'))!;
-    await first.click();
+    // Room to build: zoom out and pan so the group sits right of the middle (earning left of it,
+    // tiers right of it, reward and the welcome journey below)
+    const group = 'group:base';
+    await zoomOut(page, 3);
+    const g = await nodePosition(page, group);
+    await panTo(page, { x: g.x - 130, y: g.y + 330 }, { x: 425, y: 340 });
+    const at = (dx: number, dy: number) => ({ x: g.x + dx, y: g.y + dy });
     const inspector = page.getByTestId('inspector');
+    const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
+
+    // Two tiers by drag and drop, connected lowest to highest
+    const firstId = await dropNode(page, 'tier', at(340, -40));
+    expect(firstId).toMatch(/^tier:/);
     await inspector.getByLabel('Name shown to the team').fill('Member');
-    await drop(page, 'tier', { x: 300, y: 420 });
-    await poll(() => page.locator('.svelte-flow__node[data-id^="tier:"]').count()).toBe(2);
-    const secondId = (await page.locator('.svelte-flow__node[data-id^="tier:"]').evaluateAll((els, skip) => els.map((e) => e.getAttribute('data-id')).find((id) => id !== skip), firstId))!;
-    await connect(page, `.svelte-flow__handle[data-nodeid="${firstId}"][data-handleid="higher"]`, `.svelte-flow__handle[data-nodeid="${secondId}"][data-handleid="lower"]`);
+    const secondId = await dropNode(page, 'tier', at(340, 180));
+    await connect(page, { node: firstId, handle: 'higher' }, { node: secondId, handle: 'lower' });
+    await poll(() => edge(page, { node: firstId, handle: 'higher' }, { node: secondId, handle: 'lower' }).count()).toBe(1);
     // Both at threshold 0: a validation error on the upper tier, and Save is blocked
-    const second = page.locator(`.svelte-flow__node[data-id="${secondId}"]`);
+    const second = node(secondId);
     await poll(() => second.getByTestId('node-issues').count()).toBe(1);
     await poll(() => page.getByRole('button', { name: /Save version/ }).isDisabled()).toBe(true);
-    await screenshot(page, 'lifecycle-02-tier-validation-error');
+    await shot(page, 'lifecycle-02-tier-validation-error');
     // Fix it in the inspector
     await second.click();
     await inspector.getByLabel('Name shown to the team').fill('Gold');
     await inspector.getByLabel('Amount of the qualifying measure needed to reach this tier').fill('500');
     await poll(() => second.getByTestId('node-issues').count()).toBe(0);
-    await screenshot(page, 'lifecycle-03-fixed');
+    await shot(page, 'lifecycle-03-fixed');
+
+    // An earning rule with a condition: When (purchase) → If (total at least 10) → Earning rule → Base earning
+    const trigger = await dropNode(page, 'trigger', at(-840, 0));
+    await inspector.getByLabel('Kind', { exact: true }).selectOption('purchase');
+    await poll(() => node(trigger).textContent()).toContain('Purchase');
+    const condition = await dropNode(page, 'condition', at(-560, 0));
+    const builder = inspector.getByTestId('condition-builder');
+    await builder.getByLabel('Kind of condition').selectOption('field');
+    await builder.getByLabel('Field', { exact: true }).selectOption('event.total');
+    await builder.getByLabel('Comparison').selectOption('gte');
+    await builder.getByLabel('Value', { exact: true }).fill('10');
+    await poll(() => node(condition).textContent()).toContain('Purchase total is at least 10');
+    const rule = await dropNode(page, 'earning-rule', at(-280, 0));
+    await inspector.getByLabel('Name shown to the team').fill('Points on purchases');
+    await inspector.getByLabel('Kind', { exact: true }).selectOption('per-currency-unit');
+    await inspector.getByLabel('Points given').fill('1');
+    await inspector.getByLabel('...for every this much spent').fill('1');
+    await poll(() => node(rule).textContent()).toContain('1 pt per 1 spent');
+    // Not connected yet: the rule says what it misses
+    await poll(() => node(rule).getByTestId('node-issues').count()).toBe(1);
+    await shot(page, 'lifecycle-04-earning-blocks');
+    await connect(page, { node: trigger, handle: 'then' }, { node: condition, handle: 'when' });
+    await connect(page, { node: condition, handle: 'then' }, { node: rule, handle: 'when' });
+    await connect(page, { node: rule, handle: 'group' }, { node: group, handle: 'rules' });
+    await poll(() => edge(page, { node: trigger, handle: 'then' }, { node: condition, handle: 'when' }).count()).toBe(1);
+    await poll(() => edge(page, { node: condition, handle: 'then' }, { node: rule, handle: 'when' }).count()).toBe(1);
+    await poll(() => edge(page, { node: rule, handle: 'group' }, { node: group, handle: 'rules' }).count()).toBe(1);
+    for (const id of [trigger, condition, rule]) await poll(() => node(id).getByTestId('node-issues').count()).toBe(0);
+    await node(condition).click();
+    await shot(page, 'lifecycle-05-earning-rule-with-condition');
+
+    // A reward
+    const reward = await dropNode(page, 'reward', at(0, 200));
+    await inspector.getByLabel('Reward name members see').fill('Free coffee');
+    await inspector.getByLabel('Points it costs').fill('150');
+    await poll(() => node(reward).textContent()).toContain('Free coffee');
+    await poll(() => node(reward).textContent()).toContain('150 pts');
+    await shot(page, 'lifecycle-06-reward');
+
+    // A welcome journey: Journey start (member signed up) → Send (the welcome message) → End
+    const journey = await dropNode(page, 'journey', at(-840, 380));
+    await inspector.getByLabel('Name shown to the team').fill('Welcome');
+    await inspector.getByLabel('Kind', { exact: true }).selectOption('event');
+    await inspector.getByLabel('Event', { exact: true }).selectOption('member-signed-up');
+    await poll(() => node(journey).textContent()).toContain('On member-signed-up');
+    const send = await dropNode(page, 'send', at(-560, 380));
+    await inspector.getByLabel('Label on the canvas (optional)').fill('Send welcome');
+    const exit = await dropNode(page, 'exit', at(-280, 380));
+    const message = await dropNode(page, 'message', at(-840, 580));
+    await inspector.getByLabel('Name shown to the team').fill('Welcome message');
+    await inspector.getByLabel('Subject line or title (email and push) (optional)').fill('Welcome to {{ program.name }}');
+    await inspector.getByLabel('Message text; {{ member.firstName }} inserts data').fill('Hi {{ member.firstName }}, welcome to the club! Every euro you spend earns a point.');
+    await poll(() => node(message).textContent()).toContain('Welcome message');
+    await connect(page, { node: journey, handle: 'start' }, { node: send, handle: 'in' });
+    await connect(page, { node: send, handle: 'next' }, { node: exit, handle: 'in' });
+    await connect(page, { node: message, handle: 'sends' }, { node: send, handle: 'message' });
+    await poll(() => edge(page, { node: journey, handle: 'start' }, { node: send, handle: 'in' }).count()).toBe(1);
+    await poll(() => edge(page, { node: send, handle: 'next' }, { node: exit, handle: 'in' }).count()).toBe(1);
+    await poll(() => edge(page, { node: message, handle: 'sends' }, { node: send, handle: 'message' }).count()).toBe(1);
+    for (const id of [journey, send, exit, message]) await poll(() => node(id).getByTestId('node-issues').count()).toBe(0);
+    await poll(() => page.getByTestId('problems').textContent()).toMatch(/No problems|warning/);
+    await poll(() => page.getByRole('button', { name: /Save version/ }).isDisabled()).toBe(false);
+    await node(message).click();
+    await shot(page, 'lifecycle-07-welcome-journey');
 
     // Save
     await page.getByRole('button', { name: /Save version/ }).click();
-    await page.getByLabel('What changed? (optional)').fill('Member and Gold tiers');
+    await page.getByLabel('What changed? (optional)').fill('Member and Gold tiers, points on purchases of 10 or more, a free coffee and a welcome journey');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await poll(() => page.getByTestId('toast').first().textContent()).toContain('Saved as version');
     const saved = (await page.getByTestId('version-badge').textContent())!.match(/Version (\d+)/)![1]!;
+    await shot(page, 'lifecycle-08-saved');
 
     // Test: a simulation on the small synthetic preset, with charts
     await page.getByRole('tab', { name: 'Test' }).click();
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await poll(() => page.getByTestId('simulation-summary').count(), 60_000).toBe(1);
     await poll(() => page.getByTestId('chart').count()).toBeGreaterThanOrEqual(3);
-    await screenshot(page, 'lifecycle-04-simulation');
+    // The earning rule gives points: some are issued, and the rule shows in the chart by rule
+    const figure = async (label: string) => Number((await page.getByTestId('simulation-summary').locator('.card', { hasText: label }).locator('dd').textContent())!.replace(/[^\d.]/g, ''));
+    expect(await figure('Points issued')).toBeGreaterThan(0);
+    expect(await figure('Points per purchase')).toBeGreaterThan(0);
+    expect(await page.textContent('main')).toContain('Points on purchases');
+    await shot(page, 'lifecycle-09-simulation');
 
     // Submit for approval
     await page.getByRole('tab', { name: 'Approval' }).click();
     await page.getByRole('button', { name: `Submit version ${saved} for approval` }).click();
     await poll(() => page.getByTestId('review').textContent(), 30_000).toContain('waiting for a decision');
-    await screenshot(page, 'lifecycle-05-submitted');
+    await shot(page, 'lifecycle-10-submitted');
 
     // The approver: inbox, evidence, approve with a comment
     const approver = await approverPage(browser, server);
-    approver.on('pageerror', (e) => errors.push(e.message));
+    approver.on('pageerror', (e) => errors.push(e.message + ' @ ' + step));
     await approver.getByRole('link', { name: 'Approvals' }).click();
     await poll(() => approver.getByTestId('approvals-inbox').textContent()).toContain('Corner Café Club');
-    await screenshot(approver, 'lifecycle-06-approver-inbox');
+    await shot(approver, 'lifecycle-11-approver-inbox');
     await approver.getByRole('link', { name: /Review version/ }).click();
     await poll(() => approver.getByTestId('diff-summary').textContent()).toContain(`version ${saved}`);
-    await screenshot(approver, 'lifecycle-07-approver-diff');
+    await shot(approver, 'lifecycle-12-approver-diff');
     await approver.getByRole('tab', { name: 'Concept document' }).click();
     await poll(() => approver.locator('iframe[title^="Concept document"]').count()).toBe(1);
     await approver.getByRole('tab', { name: 'Simulation and scenarios' }).click();
     await poll(() => approver.getByTestId('simulation-summary').count(), 30_000).toBe(1);
     await poll(() => approver.getByTestId('scenario-results').count()).toBe(1);
-    await screenshot(approver, 'lifecycle-08-approver-evidence');
+    await shot(approver, 'lifecycle-13-approver-evidence');
     await approver.getByLabel('Comment').fill('Thresholds look sensible; go ahead.');
     await approver.getByRole('button', { name: 'Approve', exact: true }).click();
     await poll(() => approver.getByTestId('review').textContent(), 30_000).toContain('approved');
     await poll(() => approver.getByTestId('review-history').textContent()).toContain('Thresholds look sensible');
-    await screenshot(approver, 'lifecycle-09-approved');
+    await shot(approver, 'lifecycle-14-approved');
 
     // The marketer starts the rollout and steers it
     await page.getByRole('tab', { name: 'Rollout' }).click();
@@ -148,19 +219,19 @@ describe('program lifecycle in Chromium on real workflows', { timeout: 240_000 }
     await poll(() => page.getByTestId('rollout-status').textContent(), 30_000).toContain('Running');
     await poll(() => page.getByTestId('rollout-stages').textContent()).toContain('In progress');
     await poll(() => page.getByTestId('guardrails').textContent()).toMatch(/guardrail|Guardrail/);
-    await screenshot(page, 'lifecycle-10-rollout-running');
+    await shot(page, 'lifecycle-15-rollout-running');
     await page.getByLabel('Reason (optional)').fill('Checking the till receipts first');
     await page.getByRole('button', { name: 'Pause' }).click();
     await poll(() => page.getByTestId('rollout-status').textContent(), 30_000).toContain('Paused');
-    await screenshot(page, 'lifecycle-11-rollout-paused');
+    await shot(page, 'lifecycle-16-rollout-paused');
     await page.getByRole('button', { name: 'Resume' }).click();
     await poll(() => page.getByTestId('rollout-status').textContent(), 30_000).toContain('Running');
-    await screenshot(page, 'lifecycle-12-rollout-resumed');
+    await shot(page, 'lifecycle-17-rollout-resumed');
 
     // Monitoring charts per version
     await page.getByRole('tab', { name: 'Monitoring' }).click();
     await poll(() => page.getByTestId('monitoring-charts').count()).toBe(1);
-    await screenshot(page, 'lifecycle-13-monitoring');
+    await shot(page, 'lifecycle-18-monitoring');
     expect(errors).toEqual([]);
   });
 });
