@@ -1,0 +1,128 @@
+/**
+ * Ledger benchmark: purchases evaluated and durably posted to the SQLite ledger with group commit.
+ * Each purchase goes through the full service (`processPurchase`: member lookup, version, facts and
+ * aggregates, caps, evaluation, ledger earn, rule awards, tier, outbox); a batch of them runs inside
+ * ONE outer BEGIN IMMEDIATE transaction, where each `processPurchase` transaction becomes a SAVEPOINT
+ * (drizzle's better-sqlite3 `tx.transaction` nests as savepoints; checked at start: rolling back the
+ * outer transaction leaves no purchase behind). One commit, one WAL sync point per batch.
+ * Every variant gets a fresh temporary SQLite file in WAL mode (what the product uses).
+ *   synchronous=NORMAL: durable against process crashes (the product's setting; a power loss may
+ *                       lose the last commits but never corrupts).
+ *   synchronous=FULL:   fsync on every commit, durable against power loss.
+ * Run: node --import tsx bench/ledger.bench.ts   (LEDGER_BENCH_PURCHASES=10000 for a longer run)
+ * Prints JSON lines:
+ *   {"name":"ledger.post_events_per_s","value":N,"unit":"events/s","synchronous":"NORMAL","batch":100}
+ *   {"name":"ledger.post_events_per_s.batch_1",...}            one transaction per purchase, NORMAL
+ *   {"name":"ledger.post_events_per_s.sync_full",...}          batch 100, FULL
+ *   {"name":"ledger.post_events_per_s.sync_full_batch_1",...}  one transaction per purchase, FULL
+ * Fails (exit 1) when `verifyLedger` does not pass after a variant.
+ */
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../engine/src/db';
+import { purchases } from '../engine/src/db/schema';
+import { processPurchase, type ProcessPurchaseInput } from '../engine/src/events';
+import { activeTemplateProgram, testMember } from '../engine/src/events/test-fixtures';
+import { verifyLedger } from '../engine/src/ledger';
+import { WRITE_TRANSACTION } from '../engine/src/ledger/common-input';
+import { tempDatabase } from '../engine/src/testing/temp-db';
+import { rng } from './lib/purchases';
+
+const PURCHASES = Number(process.env.LEDGER_BENCH_PURCHASES ?? 2000);
+const MEMBERS = 200;
+
+/** Retail-tiers catalog (as in events.bench.ts): 1-4 lines, 90% members, 8 registers. */
+const CATALOG = [
+  { sku: 'MA-DRESS-LINEN-38', category: 'womenswear', brand: 'meridian-atelier', price: 90 },
+  { sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', price: 60 },
+  { sku: 'NC-SHIRT-OXF', category: 'menswear', brand: 'northcoast', price: 45 },
+  { sku: 'NC-SCARF-WOOL', category: 'accessories', brand: 'northcoast', price: 25 },
+  { sku: 'LB-BOOTS-39', category: 'shoes', brand: 'lindberg', price: 179 },
+];
+
+function benchPurchases({ programId, members, count, seed }: { programId: string; members: string[]; count: number; seed: number }): ProcessPurchaseInput[] {
+  const r = rng(seed);
+  return Array.from({ length: count }, (_, i) => ({
+    programId,
+    storeId: 'bench-store',
+    registerId: String(i % 8),
+    receiptNumber: `B-${i}`,
+    member: r() < 0.9 ? { memberId: members[Math.floor(r() * members.length)]! } : undefined,
+    items: Array.from({ length: 1 + Math.floor(r() * 4) }, (_, j) => ({ ...CATALOG[Math.floor(r() * CATALOG.length)]!, ref: String(j + 1), quantity: 1 + Math.floor(r() * 2) })),
+  }));
+}
+
+type Variant = { name: string; synchronous: 'NORMAL' | 'FULL'; batch: number; purchases: number };
+const VARIANTS: Variant[] = [
+  { name: 'ledger.post_events_per_s', synchronous: 'NORMAL', batch: 100, purchases: PURCHASES },
+  { name: 'ledger.post_events_per_s.batch_1', synchronous: 'NORMAL', batch: 1, purchases: Math.min(PURCHASES, 500) },
+  { name: 'ledger.post_events_per_s.sync_full', synchronous: 'FULL', batch: 100, purchases: PURCHASES },
+  { name: 'ledger.post_events_per_s.sync_full_batch_1', synchronous: 'FULL', batch: 1, purchases: Math.min(PURCHASES, 500) },
+];
+
+function runVariant(v: Variant): void {
+  const { db, cleanup } = tempDatabase();
+  try {
+    db.$client.pragma(`synchronous = ${v.synchronous}`);
+    const mode = db.$client.pragma('synchronous', { simple: true });
+    const journal = db.$client.pragma('journal_mode', { simple: true });
+    if (mode !== (v.synchronous === 'FULL' ? 2 : 1) || journal !== 'wal') throw new Error(`pragma not applied: synchronous=${mode} journal_mode=${journal}`);
+    const { programId } = activeTemplateProgram(db);
+    const members = Array.from({ length: MEMBERS }, (_, i) => testMember(db, programId, `bench-${i}`));
+    const inputs = benchPurchases({ programId, members, count: v.purchases, seed: 7 });
+    const post = (batch: ProcessPurchaseInput[]): void => {
+      if (v.batch === 1) {
+        // No group commit: processPurchase opens its own BEGIN IMMEDIATE and commits.
+        for (const input of batch) processPurchase({ ctx: { db }, input });
+        return;
+      }
+      db.transaction((tx) => {
+        for (const input of batch) processPurchase({ ctx: { db: tx }, input });
+      }, WRITE_TRANSACTION);
+    };
+    // Warm-up: JIT, compiled program runtime, statement caches.
+    const warm = inputs.slice(0, 200).map((i) => ({ ...i, receiptNumber: `warm-${i.receiptNumber}` }));
+    for (let i = 0; i < warm.length; i += v.batch) post(warm.slice(i, i + v.batch));
+    const start = performance.now();
+    for (let i = 0; i < inputs.length; i += v.batch) post(inputs.slice(i, i + v.batch));
+    const seconds = (performance.now() - start) / 1000;
+    const report = verifyLedger(db);
+    if (!report.ok) throw new Error(`${v.name}: ledger does not verify after the run: ${report.problems.slice(0, 3).join('; ')}`);
+    const posted = countPurchases(db, programId);
+    if (posted !== inputs.length + warm.length) throw new Error(`${v.name}: expected ${inputs.length + warm.length} purchases, found ${posted}`);
+    console.log(JSON.stringify({ name: v.name, value: Math.round(inputs.length / seconds), unit: 'events/s', synchronous: v.synchronous, batch: v.batch, events: inputs.length }));
+  } finally {
+    cleanup();
+  }
+}
+
+function countPurchases(db: Db, programId: string): number {
+  return db.select({ n: count() }).from(purchases).where(eq(purchases.programId, programId)).get()!.n;
+}
+
+/** Nested processPurchase must be a savepoint of the outer transaction, not a commit of its own. */
+function checkNesting(): void {
+  const { db, cleanup } = tempDatabase();
+  try {
+    const { programId } = activeTemplateProgram(db);
+    const members = [testMember(db, programId, 'nest')];
+    const [a, b] = benchPurchases({ programId, members, count: 2, seed: 1 });
+    const rollback = new Error('rollback');
+    try {
+      db.transaction((tx) => {
+        processPurchase({ ctx: { db: tx }, input: a! });
+        processPurchase({ ctx: { db: tx }, input: b! });
+        throw rollback;
+      }, WRITE_TRANSACTION);
+    } catch (e) {
+      if (e !== rollback) throw e;
+    }
+    if (countPurchases(db, programId) !== 0) throw new Error('nested processPurchase committed on its own: group commit would not be one transaction');
+    if (db.$client.inTransaction) throw new Error('transaction left open');
+  } finally {
+    cleanup();
+  }
+}
+
+checkNesting();
+const only = process.argv.slice(2);
+for (const v of VARIANTS) if (only.length === 0 || only.includes(v.name)) runVariant(v);
