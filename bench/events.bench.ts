@@ -11,6 +11,7 @@ import { processPurchase } from '../engine/src/events';
 import { activeTemplateProgram, testMember } from '../engine/src/events/test-fixtures';
 import { verifyLedger } from '../engine/src/ledger';
 import { tempDatabase } from '../engine/src/testing/temp-db';
+import { rng } from './lib/purchases';
 
 const PURCHASES = Number(process.env.EVENTS_BENCH_PURCHASES ?? 2000);
 const MEMBERS = 200;
@@ -23,16 +24,6 @@ const CATALOG = [
   { sku: 'LB-BOOTS-39', category: 'shoes', brand: 'lindberg', price: 179 },
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { db, cleanup } = tempDatabase();
 try {

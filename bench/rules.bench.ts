@@ -14,21 +14,12 @@ import { compileProgram, evaluate } from '../engine/src/rules';
 import type { EvaluationFacts, FactItem } from '../engine/src/rules';
 import type { Condition, EarningRule, ProgramSpec } from '../engine/src/spec';
 import { beanClub } from '../engine/src/spec';
+import { rng } from './lib/purchases';
 
 const EVENTS = Number(process.env.RULES_BENCH_EVENTS ?? 1_000_000);
 const NAIVE_EVENTS = Math.min(EVENTS, 200_000);
 const POOL = 10_000;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATALOG: Omit<FactItem, 'ref' | 'quantity'>[] = [
   { sku: 'SKU-LATTE-M', category: 'coffee', brand: 'house', price: 4.5 },
@@ -221,6 +212,6 @@ if (mismatch >= 0) {
 
 const fast = timeIt(EVENTS, pool, compiledPoints);
 const slow = timeIt(NAIVE_EVENTS, pool, naive);
-console.log(JSON.stringify({ name: 'rules.events_per_s', value: fast.perSecond }));
-console.log(JSON.stringify({ name: 'rules.interpreted_events_per_s', value: slow.perSecond }));
-console.log(JSON.stringify({ name: 'rules.compiled_vs_interpreted', value: Math.round((fast.perSecond / slow.perSecond) * 100) / 100 }));
+console.log(JSON.stringify({ name: 'rules.events_per_s', value: fast.perSecond, unit: 'events/s' }));
+console.log(JSON.stringify({ name: 'rules.interpreted_events_per_s', value: slow.perSecond, unit: 'events/s' }));
+console.log(JSON.stringify({ name: 'rules.compiled_vs_interpreted', value: Math.round((fast.perSecond / slow.perSecond) * 100) / 100, unit: 'x' }));

@@ -7,8 +7,8 @@ import { migrateDatabase, openDatabase, type Db } from '../db';
  * A real, migrated SQLite file in a temporary folder, for tests.
  * @example const { db, cleanup } = tempDatabase(); afterAll(cleanup);
  */
-export function tempDatabase(): { db: Db; file: string; cleanup: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loyalty-test-'));
+export function tempDatabase(prefix = 'loyalty-test-'): { db: Db; file: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const file = path.join(dir, 'loyalty.db');
   const db = openDatabase(file);
   migrateDatabase(db);
