@@ -6,7 +6,7 @@
 import { loadOnlineRetail, syntheticDataset } from '../engine/src/simulation/datasets';
 
 function print(name: string, value: number, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit: name.endsWith('_s') ? 's' : 'events/s', ...extra }));
+  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit: name.includes('_per_s') ? 'events/s' : 's', ...extra }));
 }
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ import { beanClub } from '../engine/src/spec';
 const EVENTS = Number(process.env.SIMULATION_BENCH_EVENTS ?? 1_000_000);
 
 function print(name: string, value: number, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit: name.endsWith('_s') ? 's' : 'events/s', ...extra }));
+  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit: name.includes('_per_s') ? 'events/s' : 's', ...extra }));
 }
 
 function measure<T>(run: () => T): { result: T; seconds: number; cpu: number } {
