@@ -40,3 +40,26 @@ export function readsField(spec: ProgramSpec, field: string): boolean {
   for (const c of conditions) if (c) walkCondition(c, (n) => (found ||= 'field' in n && n.field === field));
   return found;
 }
+
+/**
+ * History windows that journeys and reward eligibility read, beyond what the compiled earning rules
+ * list in `requiredAggregates`: the replay keeps these windows too.
+ * @example extraAggregateNeeds(spec) // [{ metric: 'spend', lastDays: 90 }]
+ */
+export function extraAggregateNeeds(spec: ProgramSpec): { metric: 'spend' | 'visits' | 'points-earned'; lastDays: number }[] {
+  const conditions: Condition[] = [];
+  for (const j of spec.journeys) {
+    for (const step of j.steps) {
+      if (step.kind === 'branch') conditions.push(step.condition);
+      if (step.kind === 'wait-until' && step.until.kind === 'condition') conditions.push(step.until.condition);
+    }
+  }
+  for (const r of spec.rewards) if (r.eligibility) conditions.push(r.eligibility);
+  const needs = new Map<string, { metric: 'spend' | 'visits' | 'points-earned'; lastDays: number }>();
+  for (const c of conditions) {
+    walkCondition(c, (n) => {
+      if (n.op === 'aggregate') needs.set(`${n.metric}:${n.lastDays}`, { metric: n.metric, lastDays: n.lastDays });
+    });
+  }
+  return [...needs.values()];
+}
