@@ -18,7 +18,7 @@ async function call(route: (typeof restRoutes)[number], credential: string | und
   const client = h.client(credential);
   const path = filled(route.path);
   const opts = { headers };
-  if (route.method === 'get') return h.app.request(`/api/v1${path}`, { headers: { ...headers, ...(credential ? { authorization: `Bearer ${credential}` } : {}) } }).then((r) => r.status);
+  if (route.method === 'get') return (await h.app.request(`/api/v1${path}`, { headers: { ...headers, ...(credential ? { authorization: `Bearer ${credential}` } : {}) } })).status;
   if (route.method === 'post') return (await client.post(path, {}, opts)).status;
   if (route.method === 'patch') return (await client.patch(path, {})).status;
   return (await client.delete(path)).status;
