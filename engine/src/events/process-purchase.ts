@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { purchaseLines, purchases } from '../db/schema';
 import { DomainError } from '../errors';
+import { screenEvent } from '../fraud/screen-event';
 import { addDays } from '../ledger';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 import type { FactEvent, FactItem } from '../rules';
@@ -128,6 +129,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       payload: { purchaseId: id, storeId: req.storeId, total, points, versionId, channel: req.channel },
       at: occurredAt,
     });
+    if (member) screenEvent(tx, runtime.spec.fraudRules, { kind: 'purchase', programId: req.programId, versionId, memberId: member.id, eventRef: `purchase:${id}`, occurredAt, amount: total });
     return {
       purchaseId: id,
       identified: member ? 'member' : req.member && (req.member.memberId || req.member.cardNumber || req.member.phone || req.member.email) ? 'unknown' : 'none',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { purchaseLines, purchaseReturnLines, purchaseReturns, purchases, ruleAwards } from '../db/schema';
 import { DomainError } from '../errors';
+import { screenEvent } from '../fraud/screen-event';
 import { reverseEarn } from '../ledger';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 import { writeEvent } from './domain-events';
@@ -108,6 +109,7 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
       payload: { returnId: id, purchaseId: purchase.id, amount, points, recovered, writtenOff },
       at: occurredAt,
     });
+    if (purchase.memberId && runtime) screenEvent(tx, runtime.spec.fraudRules, { kind: 'return', programId: req.programId, versionId: runtime.versionId, memberId: purchase.memberId, eventRef: `return:${id}`, occurredAt });
     return { returnId: id, purchaseId: purchase.id, memberId: purchase.memberId, versionId: purchase.versionId, amount, points, recovered, writtenOff, lines: returnLines };
   }, WRITE_TRANSACTION);
 }
