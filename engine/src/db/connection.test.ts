@@ -57,3 +57,16 @@ describe('openDatabase', () => {
     ).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('statement cache', () => {
+  it('hands a reused statement back in plain row mode, whatever the last caller switched on', () => {
+    const { db } = freshDb();
+    const sqlite = db.$client;
+    sqlite.prepare("insert into system_settings (key, value) values ('a', '1')").run();
+    const sql = "select key, value from system_settings where key = 'a'";
+    expect(sqlite.prepare(sql).pluck().get()).toBe('a');
+    expect(sqlite.prepare(sql).raw().get()).toEqual(['a', '1']);
+    expect(sqlite.prepare(sql).get()).toEqual({ key: 'a', value: '1' });
+    expect(sqlite.prepare(sql)).toBe(sqlite.prepare(sql));
+  });
+});

@@ -27,10 +27,33 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
 /** Applies pending migrations; safe to call on every start. */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+/**
+ * Reuses compiled statements: drizzle prepares every query anew, and compiling SQL is a large
+ * share of a write path that runs a few dozen statements per purchase. A statement handed out
+ * again is reset to plain row mode, since callers switch raw/pluck/expand on it.
+ */
+function cacheStatements(sqlite: Database.Database, limit = 500): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
