@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { errorResponse, HttpProblem, problemResponse, validationProblem } from './problem';
 import type { RestDeps, RestEnv } from './principal';
+import { recordRouteFailure } from './record-failure';
 import type { RestRoute } from './route';
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
@@ -42,17 +43,21 @@ async function readBody(c: Context, route: RestRoute): Promise<unknown> {
  */
 export function routeHandler(route: RestRoute, deps: RestDeps) {
   return async (c: Context<RestEnv>): Promise<Response> => {
+    let body: unknown;
     try {
       const params = route.params ? parsePart(route.params, c.req.param(), 'path') : undefined;
       const query = route.query ? parsePart(route.query, c.req.query(), 'query') : undefined;
-      const body = await readBody(c, route);
+      body = await readBody(c, route);
       const result = route.handle({ params, query, body, principal: c.get('principal'), deps, c });
       if (result.status === 204) return c.body(null, 204);
       return c.json(result.body as object, result.status);
     } catch (e) {
       if (e instanceof ValidationFailure) return validationProblem(e.error, e.where);
       const res = errorResponse(e);
-      if (res.status >= 500) deps.log.error({ err: e, route: `${route.method.toUpperCase()} ${route.path}` }, 'REST route failed');
+      if (res.status >= 500) {
+        deps.log.error({ err: e, route: `${route.method.toUpperCase()} ${route.path}` }, 'REST route failed');
+        recordRouteFailure(route, c.get('principal'), body, deps);
+      }
       return res;
     }
   };
