@@ -20,7 +20,7 @@ describe('studio in Chromium', () => {
     await server?.close();
   });
 
-  it('sends visitors to sign in, refuses a wrong password, and returns them where they were going', async () => {
+  it('sends visitors to sign in, refuses a wrong password, returns them where they were going, and lets them change their password', async () => {
     const account = await staffAccount(server.db, 'analyst', 'Ada Analyst');
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}/templates`);
@@ -36,10 +36,24 @@ describe('studio in Chromium', () => {
     expect(await page.textContent('summary[aria-label="Account menu"]')).toContain('Ada Analyst');
 
     await page.click('summary[aria-label="Account menu"]');
+    await page.getByRole('menuitem', { name: 'Your account and password' }).click();
+    await page.waitForURL(/\/account$/);
+    await page.fill('input[name=currentPassword]', account.password);
+    await page.fill('input[name=newPassword]', 'a brand new passphrase');
+    await page.fill('input[name=repeatPassword]', 'a brand new passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.textContent('body')).toContain('Password changed');
+    await screenshot(page, 'account-password-changed');
+
+    await page.click('summary[aria-label="Account menu"]');
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login/);
+    await page.fill('input[name=email]', account.email);
+    await page.fill('input[name=password]', 'a brand new passphrase');
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   });
 
   it('shows an empty state, then the programs the engine has', async () => {

@@ -3,6 +3,7 @@ import { verifyAudit } from '../audit/verify-audit';
 import { DomainError } from '../errors';
 import { tempDatabase } from '../testing/temp-db';
 import { createApiKey, listApiKeys, resolveApiKey, revokeApiKey } from './api-keys';
+import { changePassword } from './change-password';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { login } from './login';
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-policy';
@@ -67,6 +68,19 @@ describe('staff sign-in', () => {
     expect(resolveSession(db, token)).toBeUndefined();
     expect(() => updateStaffUser({ ctx: { db, actor: { type: 'staff', id: user.id } }, input: { userId: user.id, role: 'admin' } })).toThrow(/own role/);
     expect(verifyAudit(db).ok).toBe(true);
+  });
+});
+
+describe('changing one\'s own password', () => {
+  it('needs the current password, a good new one, and ends every other session', async () => {
+    const user = await createStaffUser({ ctx: { db, actor: system }, input: { email: 'pat@example.com', displayName: 'Pat', role: 'marketer', password } });
+    const { token } = await login({ ctx: { db, ip: '10.0.0.9' }, input: { email: 'pat@example.com', password } });
+    await expect(changePassword({ ctx: { db, userId: user.id }, input: { currentPassword: 'wrong password', newPassword: 'a much better passphrase' } })).rejects.toThrow('current password is not right');
+    await expect(changePassword({ ctx: { db, userId: user.id }, input: { currentPassword: password, newPassword: 'short' } })).rejects.toThrow(/at least 12/);
+    await changePassword({ ctx: { db, userId: user.id }, input: { currentPassword: password, newPassword: 'a much better passphrase' } });
+    expect(resolveSession(db, token)).toBeUndefined();
+    await expect(login({ ctx: { db, ip: '10.0.0.9' }, input: { email: 'pat@example.com', password } })).rejects.toThrow(/not right/);
+    expect((await login({ ctx: { db, ip: '10.0.0.9' }, input: { email: 'pat@example.com', password: 'a much better passphrase' } })).userId).toBe(user.id);
   });
 });
 

@@ -5,3 +5,4 @@ export { can, PERMISSIONS, POLICY, ROLE_LABELS, StaffRole, type Permission } fro
 export { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from './session-policy';
 export { createSession, resolveSession, revokeSession, revokeUserSessions, type StaffPrincipal } from './sessions';
 export { countStaffUsers, createStaffUser, CreateStaffUserInput, publicUser, updateStaffUser, UpdateStaffUserInput } from './users';
+export { changePassword, ChangePasswordInput } from './change-password';

@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
  * every staff REST route names one permission; anything not listed is denied.
  */
 export const POLICY = {
+  'account.self': ['admin', 'marketer', 'approver', 'support', 'analyst'],
   'programs.read': ['admin', 'marketer', 'approver', 'support', 'analyst'],
   'programs.write': ['admin', 'marketer'],
   'versions.submit': ['admin', 'marketer'],

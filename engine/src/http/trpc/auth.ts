@@ -4,7 +4,9 @@ import { ROLE_LABELS, PERMISSIONS, can } from '../../auth/policy';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/session-policy';
 import { revokeSession } from '../../auth/sessions';
 import { appendAudit } from '../../audit/append-audit';
-import { publicProcedure, router } from './init';
+import { changePassword, ChangePasswordInput } from '../../auth/change-password';
+import { createSession } from '../../auth/sessions';
+import { publicProcedure, router, staffProcedure } from './init';
 
 function sessionCookie(token: string, maxAgeSeconds: number): string {
   // SameSite=Strict keeps other sites from riding the session; HttpOnly keeps scripts from reading it.
@@ -23,6 +25,14 @@ export const authRouter = router({
     ctx.setCookie(sessionCookie('', 0));
     return { ok: true as const };
   }),
+  /** Changes the caller's own password; other sessions end and this one is renewed. */
+  changePassword: staffProcedure('account.self')
+    .input(ChangePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      await changePassword({ ctx: { db: ctx.db, userId: ctx.principal.userId }, input });
+      ctx.setCookie(sessionCookie(createSession(ctx.db, ctx.principal.userId), SESSION_ABSOLUTE_MS / 1000));
+      return { ok: true as const };
+    }),
   /** The signed-in staff member and what they may do, or null; the studio builds its navigation from it. */
   me: publicProcedure.query(({ ctx }) => {
     const p = ctx.principal;
