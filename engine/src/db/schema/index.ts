@@ -16,3 +16,4 @@ export * from './events';
 export * from './redemptions';
 export * from './api-access';
 export * from './simulations';
+export * from './tier-reviews';
