@@ -2,6 +2,7 @@ import type { FactMember } from '../rules';
 import { isoDateOfDay } from '../rules/local-time';
 import type { SimMember } from './datasets';
 import { grow } from './arrays';
+import { IdIndex } from './id-index';
 
 const DAY = 86_400_000;
 
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
  */
 export class MemberTable {
   readonly ids: string[] = [];
-  private readonly byId = new Map<string, number>();
+  private readonly byId = new IdIndex();
   private readonly profiles: Record<string, unknown>[] = [];
   private readonly factObjects: (FactMember | undefined)[] = [];
   joinedAt = new Float64Array(0);
@@ -37,13 +38,13 @@ export class MemberTable {
 
   /** The index of a member id, or -1. */
   indexOf(id: string): number {
-    return this.byId.get(id) ?? -1;
+    return this.byId.get(id);
   }
 
   /** Adds a member (or returns the index of a known id). Call `resize` on the other books when `count` grew. */
   add(member: Pick<SimMember, 'id' | 'joinedAt'> & { attributes?: SimMember['attributes'] | Record<string, unknown> }): number {
     const known = this.byId.get(member.id);
-    if (known !== undefined) return known;
+    if (known >= 0) return known;
     const m = this.count++;
     if (m >= this.joinedAt.length) this.resize(m + 1);
     this.ids.push(member.id);

@@ -2,6 +2,7 @@ import type { EarnedLine } from '../rules';
 import { roundPoints } from '../rules';
 import type { SimItem, SimReturnItem } from './datasets';
 import { grow } from './arrays';
+import { IdIndex } from './id-index';
 
 const REFS = Array.from({ length: 256 }, (_, i) => `l${i + 1}`);
 
@@ -25,7 +26,7 @@ export function refIndex(ref: string): number {
  * @example store.record('p1', m, lot, result.points, items, result.lines); store.reversal(store.find('p1'), returnItems)
  */
 export class PurchaseStore {
-  private readonly byId = new Map<string, number>();
+  private readonly byId = new IdIndex();
   member = new Int32Array(1024);
   lot = new Int32Array(1024);
   earned = new Float64Array(1024);
@@ -40,7 +41,7 @@ export class PurchaseStore {
 
   /** The record of a purchase id, or -1. */
   find(purchaseId: string): number {
-    return this.byId.get(purchaseId) ?? -1;
+    return this.byId.get(purchaseId);
   }
 
   /** Keeps what purchase `id` earned (lot `lot`, `points`), split over its lines by the rules' per-line attribution. */

@@ -1,0 +1,82 @@
+/** FNV-1a over UTF-16 code units: a few ns for the short ids datasets use. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+// A slot is [key number + 1 (0: empty), hash, value, unused]: probing and reading the value
+// touch one cache line, and only a hash match looks at the key itself.
+const STRIDE = 4;
+
+/**
+ * A map from string ids to integers (member or record numbers) for the replay's hot path. A `Map`
+ * with a million string keys costs most of a microsecond per insert (its table grows by rehashing
+ * tagged entries the GC also walks); here the table is one `Int32Array` with linear probing and
+ * the keys one array, so an insert is a hash, a probe or two and a push. `set` on a known id
+ * replaces its value, like `Map.set`.
+ * @example const ix = new IdIndex(); ix.set('p1', 0); ix.get('p1') // 0; ix.get('p2') // -1
+ */
+export class IdIndex {
+  private slots = new Int32Array(1024 * STRIDE);
+  private mask = 1023;
+  private readonly keys: string[] = [];
+
+  /** Number of distinct ids. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The value of `id`, or -1 when it is not known. */
+  get(id: string): number {
+    const h = hashOf(id);
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const s = j * STRIDE;
+      const k = slots[s]!;
+      if (k === 0) return -1;
+      if (slots[s + 1] === h && this.keys[k - 1] === id) return slots[s + 2]!;
+    }
+  }
+
+  /** Sets the value of `id`. */
+  set(id: string, value: number): void {
+    const h = hashOf(id);
+    const slots = this.slots;
+    const mask = this.mask;
+    let s = 0;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      s = j * STRIDE;
+      const k = slots[s]!;
+      if (k === 0) break;
+      if (slots[s + 1] === h && this.keys[k - 1] === id) {
+        slots[s + 2] = value;
+        return;
+      }
+    }
+    this.keys.push(id);
+    slots[s] = this.keys.length;
+    slots[s + 1] = h;
+    slots[s + 2] = value;
+    // A load factor of at most 1/2 keeps probe runs short.
+    if (this.keys.length * 2 > mask + 1) this.rehash((mask + 1) * 2);
+  }
+
+  private rehash(size: number): void {
+    const old = this.slots;
+    const slots = new Int32Array(size * STRIDE);
+    const mask = size - 1;
+    for (let s = 0; s < old.length; s += STRIDE) {
+      if (old[s] === 0) continue;
+      let j = old[s + 1]! & mask;
+      while (slots[j * STRIDE] !== 0) j = (j + 1) & mask;
+      const t = j * STRIDE;
+      slots[t] = old[s]!;
+      slots[t + 1] = old[s + 1]!;
+      slots[t + 2] = old[s + 2]!;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
