@@ -6,6 +6,7 @@ import type { Db } from '@loyalty/engine/db';
 import type { Logger } from '@loyalty/engine/log';
 import { temporalConnectionOptions } from '@loyalty/engine/temporal';
 import { createActivities } from './activities';
+import { ensureHousekeepingSchedule } from './housekeeping-schedule';
 import { ensureMaintenanceSchedule } from './maintenance-schedule';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -25,5 +26,6 @@ export async function createWorker({ config, db, log }: { config: Config; db: Db
   });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureMaintenanceSchedule(client, config.TEMPORAL_TASK_QUEUE);
+  await ensureHousekeepingSchedule(client, config.TEMPORAL_TASK_QUEUE);
   return { worker, connection, client };
 }

@@ -1,4 +1,5 @@
 import { createApprovalActivities, type ApprovalActivityDeps } from './approval';
+import { createHousekeepingActivities } from './housekeeping';
 import { createMaintenanceActivities } from './maintenance';
 import { createRolloutActivities } from './rollout';
 
@@ -10,7 +11,12 @@ export type { ApprovalActivityDeps } from './approval';
  * @example Worker.create({ activities: createActivities({ db, log }), ... })
  */
 export function createActivities(deps: ApprovalActivityDeps) {
-  return { ...createMaintenanceActivities(deps), ...createApprovalActivities(deps), ...createRolloutActivities(deps) };
+  return {
+    ...createMaintenanceActivities(deps),
+    ...createHousekeepingActivities(deps),
+    ...createApprovalActivities(deps),
+    ...createRolloutActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
