@@ -1,14 +1,17 @@
+import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { loadConfig } from '@loyalty/engine/config';
 import { enrolMember, processPurchase } from '@loyalty/engine/events';
 import { createLogger } from '@loyalty/engine/log';
+import type { ProgramHousekeepingReport } from '@loyalty/engine/housekeeping';
 import { verifyLedger } from '@loyalty/engine/ledger';
 import { changeTier } from '@loyalty/engine/members';
 import { createProgram, createTemplateCatalog } from '@loyalty/engine/programs';
 import { recordRelease } from '@loyalty/engine/releases';
 import { tempDatabase } from '@loyalty/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker, HOUSEKEEPING_SCHEDULE_ID } from '../src';
+import { createWorker, HOUSEKEEPING_SCHEDULE_ID, WORKFLOWS_PATH } from '../src';
 import { programHousekeeping } from '../src/workflows';
 import { rows } from './fixtures';
 import { recordHistory } from './histories';
@@ -93,5 +96,31 @@ describe('program housekeeping workflow on the real Temporal dev server', { time
     expect(described.policies.overlap).toBe('SKIP');
     expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
     await connection.close();
+  });
+
+  it('goes on with the other programs when one fails, then fails the run naming it', async () => {
+    const report = (programId: string, asOf: string) => ({ programId, asOf }) as ProgramHousekeepingReport;
+    const ran: string[] = [];
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'housekeeping-failing',
+      workflowsPath: WORKFLOWS_PATH,
+      activities: {
+        listHousekeepingPrograms: async () => ['broken', 'fine'],
+        runHousekeepingForProgram: async ({ programId, asOf }: { programId: string; asOf: string }) => {
+          ran.push(programId);
+          if (programId === 'broken') throw ApplicationFailure.nonRetryable('Version missing', 'unprocessable');
+          return report(programId, asOf);
+        },
+      },
+    });
+    const error = await worker.runUntil(
+      env.client.workflow.execute(programHousekeeping, { taskQueue: 'housekeeping-failing', workflowId: 'housekeeping-failing', args: [{ asOf: '2026-03-01T00:00:00Z' }] }).catch((e: unknown) => e),
+    );
+    expect(ran).toEqual(['broken', 'fine']);
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    const cause = (error as WorkflowFailedError).cause as ApplicationFailure;
+    expect(cause).toMatchObject({ type: 'housekeeping-failed', message: 'Housekeeping failed for broken', nonRetryable: true });
+    expect(cause.details).toEqual([{ asOf: '2026-03-01T00:00:00Z', programs: [{ programId: 'fine', asOf: '2026-03-01T00:00:00Z' }] }]);
   });
 });
