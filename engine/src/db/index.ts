@@ -1,2 +1,3 @@
 export * as schema from './schema';
 export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Db, type DbTx } from './connection';
+export { placeholders, preparedQuery, preparedSql } from './prepared';

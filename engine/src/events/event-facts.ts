@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery, type DbTx } from '../db';
 import { purchases } from '../db/schema';
 import type { MemberRow } from '../members';
 import type { EvaluationFacts, FactEvent, FactItem } from '../rules';
@@ -21,7 +21,9 @@ export function eventFacts(tx: DbTx, runtime: ProgramRuntime, member: MemberRow 
   };
 }
 
+const anyPurchaseOf = preparedQuery((db) => db.select({ id: purchases.id }).from(purchases).where(eq(purchases.memberId, sql.placeholder('memberId'))).limit(1).prepare());
+
 /** True when the member has no purchase on record yet (`event.isFirstPurchase`). */
 export function isFirstPurchase(tx: DbTx, memberId: string): boolean {
-  return !tx.select({ id: purchases.id }).from(purchases).where(eq(purchases.memberId, memberId)).limit(1).get();
+  return !anyPurchaseOf(tx).get({ memberId });
 }

@@ -1,5 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { preparedSql, type DbTx } from '../db';
 import type { AggregateNeed, FactAggregates } from '../rules';
 import type { AggregateMetric } from '../spec';
 
@@ -9,11 +8,26 @@ export type HistoryMetric = AggregateMetric | 'points';
 /** A period either by instants (`from` inclusive, `to` exclusive) or by local dates (both inclusive). */
 export type Period = { by: 'instant'; from: string; to: string } | { by: 'local-date'; from: string; to: string };
 
-function within(column: SQL, period: Period): SQL {
-  return period.by === 'instant'
-    ? sql`${column} >= ${period.from} and ${column} < ${period.to}`
-    : sql`${column} >= ${period.from} and ${column} <= ${period.to}`;
+type MetricStatement = ReturnType<typeof preparedSql<{ v: number | null }>>;
+
+/** One statement per metric and kind of period; `?` are member, from, to (twice for spend). */
+function metricStatement(metric: HistoryMetric, by: Period['by']): MetricStatement {
+  const within = (column: string) => (by === 'instant' ? `${column} >= ? and ${column} < ?` : `${column} >= ? and ${column} <= ?`);
+  const date = by === 'instant' ? 'occurred_at' : 'local_date';
+  switch (metric) {
+    case 'spend':
+      return preparedSql(`select
+        coalesce((select sum(p.total) from purchases p where p.member_id = ? and ${within(`p.${date}`)}), 0)
+        - coalesce((select sum(r.amount) from purchase_returns r where r.member_id = ? and ${within(`r.${date}`)}), 0) as v`);
+    case 'visits':
+      return preparedSql(`select count(*) as v from purchases p where p.member_id = ? and ${within(`p.${date}`)}`);
+    case 'points':
+    case 'points-earned':
+      return preparedSql(`select coalesce(sum(a.points), 0) as v from rule_awards a where a.member_id = ? and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}`);
+  }
 }
+
+const statements = new Map<string, MetricStatement>();
 
 /**
  * One metric of a member over a period, from purchases, returns and rule awards.
@@ -22,23 +36,11 @@ function within(column: SQL, period: Period): SQL {
  * @example metricOver(db, memberId, 'spend', { by: 'local-date', from: '2025-11-24', to: '2026-11-23' }) // 528
  */
 export function metricOver(tx: DbTx, memberId: string, metric: HistoryMetric, period: Period): number {
-  const when = (table: 'p' | 'r' | 'a') =>
-    within(sql.raw(table === 'a' ? (period.by === 'instant' ? 'a.occurred_at' : 'a.day') : `${table}.${period.by === 'instant' ? 'occurred_at' : 'local_date'}`), period);
-  let row: { v: number | null } | undefined;
-  switch (metric) {
-    case 'spend':
-      row = tx.get<{ v: number | null }>(sql`select
-        coalesce((select sum(p.total) from purchases p where p.member_id = ${memberId} and ${when('p')}), 0)
-        - coalesce((select sum(r.amount) from purchase_returns r where r.member_id = ${memberId} and ${when('r')}), 0) as v`);
-      break;
-    case 'visits':
-      row = tx.get<{ v: number | null }>(sql`select count(*) as v from purchases p where p.member_id = ${memberId} and ${when('p')}`);
-      break;
-    case 'points':
-    case 'points-earned':
-      row = tx.get<{ v: number | null }>(sql`select coalesce(sum(a.points), 0) as v from rule_awards a where a.member_id = ${memberId} and ${when('a')}`);
-      break;
-  }
+  const key = `${metric}:${period.by}`;
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = metricStatement(metric, period.by)));
+  const args = metric === 'spend' ? [memberId, period.from, period.to, memberId, period.from, period.to] : [memberId, period.from, period.to];
+  const row = statement(tx).get(...args);
   return Math.max(0, Math.round((row?.v ?? 0) * 100) / 100);
 }
 

@@ -1,10 +1,21 @@
-import { desc, eq } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { desc, eq, sql } from 'drizzle-orm';
+import { preparedQuery, type DbTx } from '../db';
 import { ledgerBalances, purchases } from '../db/schema';
 import type { MemberRow } from '../members';
 import { FactMember } from '../rules';
 
 const DAY_MS = 86_400_000;
+
+const balanceOf = preparedQuery((db) => db.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, sql.placeholder('memberId'))).prepare());
+const lastPurchaseOf = preparedQuery((db) =>
+  db
+    .select({ localDate: purchases.localDate })
+    .from(purchases)
+    .where(eq(purchases.memberId, sql.placeholder('memberId')))
+    .orderBy(desc(purchases.occurredAt))
+    .limit(1)
+    .prepare(),
+);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
@@ -25,14 +36,8 @@ function ageAt(birthDate: string, at: number): number {
  */
 export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember {
   const a = member.attributes;
-  const balance = tx.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, member.id)).get();
-  const last = tx
-    .select({ localDate: purchases.localDate })
-    .from(purchases)
-    .where(eq(purchases.memberId, member.id))
-    .orderBy(desc(purchases.occurredAt))
-    .limit(1)
-    .get();
+  const balance = balanceOf(tx).get({ memberId: member.id });
+  const last = lastPurchaseOf(tx).get({ memberId: member.id });
   const joined = Date.parse(member.joinedAt);
   const profileComplete = bool(a.profileComplete) ?? Boolean(member.firstName && member.birthDate && (member.email || member.phone));
   const candidate: Record<string, unknown> = {

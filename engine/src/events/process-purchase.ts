@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbTx } from '../db';
+import { placeholders, preparedQuery, type DbTx } from '../db';
 import { purchaseLines, purchases } from '../db/schema';
 import { DomainError } from '../errors';
 import { screenEvent } from '../fraud/screen-event';
@@ -53,6 +53,32 @@ export type PurchaseResult = {
   tierChange: { from: string | null; to: string } | null;
 };
 
+const postedReceipt = preparedQuery((db) =>
+  db
+    .select({ id: purchases.id })
+    .from(purchases)
+    .where(
+      and(
+        eq(purchases.programId, sql.placeholder('programId')),
+        eq(purchases.storeId, sql.placeholder('storeId')),
+        eq(purchases.registerId, sql.placeholder('registerId')),
+        eq(purchases.receiptNumber, sql.placeholder('receiptNumber')),
+      ),
+    )
+    .prepare(),
+);
+const insertPurchase = preparedQuery((db) =>
+  db
+    .insert(purchases)
+    .values(
+      placeholders(['id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId']),
+    )
+    .prepare(),
+);
+const insertPurchaseLine = preparedQuery((db) =>
+  db.insert(purchaseLines).values(placeholders(['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale'])).prepare(),
+);
+
 /**
  * Books a purchase: finds the member, evaluates it with the version the member is assigned to
  * (compiled once per version), posts the points to the ledger with per-rule and per-line awards,
@@ -66,11 +92,7 @@ export type PurchaseResult = {
 export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: ProcessPurchaseInput }): PurchaseResult {
   const req = ProcessPurchaseInput.parse(input);
   return ctx.db.transaction((tx) => {
-    const existing = tx
-      .select({ id: purchases.id })
-      .from(purchases)
-      .where(and(eq(purchases.programId, req.programId), eq(purchases.storeId, req.storeId), eq(purchases.registerId, req.registerId), eq(purchases.receiptNumber, req.receiptNumber)))
-      .get();
+    const existing = postedReceipt(tx).get(req);
     if (existing) {
       throw new DomainError(
         'conflict',
@@ -114,12 +136,10 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
     }
     const points = booked?.result.points ?? 0;
     const earnTransactionId = booked?.posted?.transaction.id ?? null;
-    tx.insert(purchases)
-      .values({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId })
-      .run();
-    tx.insert(purchaseLines)
-      .values(req.items.map((i) => ({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null })))
-      .run();
+    insertPurchase(tx).run({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId });
+    for (const i of req.items) {
+      insertPurchaseLine(tx).run({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null });
+    }
     const tierChange = member && member.status === 'active' ? (upgradeAfterActivity(tx, { spec: runtime.spec, member, localDate, at: occurredAt }) ?? null) : null;
     writeEvent(tx, {
       id: `${id}:purchase-recorded`,

@@ -1,21 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { DbTx } from '../db';
-import { members } from '../db/schema';
 import { DomainError } from '../errors';
 import type { MemberRow } from '../members';
-import { identifyMember } from '../members';
+import { identifyMember, memberById, survivor } from '../members';
 import type { MemberRef } from './inputs';
-
-/** Follows merges to the member that carries on. */
-function survivorOf(tx: DbTx, member: MemberRow): MemberRow {
-  let current = member;
-  for (let hops = 0; current.status === 'merged' && current.mergedInto && hops < 100; hops++) {
-    const next = tx.select().from(members).where(eq(members.id, current.mergedInto)).get();
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}
 
 /**
  * A member of the program by id (must exist: an unknown id is a caller error, 404) or by card,
@@ -25,7 +12,7 @@ function survivorOf(tx: DbTx, member: MemberRow): MemberRow {
  */
 export function resolveMember(tx: DbTx, programId: string, ref: MemberRef | undefined): MemberRow | undefined {
   if (!ref) return undefined;
-  if (ref.memberId) return survivorOf(tx, requireProgramMember(tx, programId, ref.memberId));
+  if (ref.memberId) return survivor(tx, requireProgramMember(tx, programId, ref.memberId));
   if (!ref.cardNumber && !ref.phone && !ref.email) return undefined;
   try {
     return identifyMember({ ctx: { db: tx }, input: { programId, cardNumber: ref.cardNumber, phone: ref.phone, email: ref.email, defaultCountry: ref.defaultCountry } }).member;
@@ -40,7 +27,7 @@ export function resolveMember(tx: DbTx, programId: string, ref: MemberRef | unde
  * @example requireProgramMember(db, programId, memberId).currentTierId
  */
 export function requireProgramMember(tx: DbTx, programId: string, memberId: string): MemberRow {
-  const m = tx.select().from(members).where(eq(members.id, memberId)).get();
+  const m = memberById(tx, memberId);
   if (!m || m.programId !== programId) throw new DomainError('not_found', `There is no member '${memberId}' in this program.`);
   return m;
 }

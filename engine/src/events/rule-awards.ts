@@ -1,5 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { sql } from 'drizzle-orm';
+import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
 import { ruleAwards, ruleCampaignTotals } from '../db/schema';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
 import { triggerKey } from '../rules';
@@ -19,6 +19,33 @@ export type AwardSource = {
   windows: CapWindows;
 };
 
+type CounterRow = { rule_id: string; total: number; d: number; w: number; m: number; times: number };
+/** `?`: day, week, month, member, JSON array of rule ids. */
+const memberCounters = preparedSql<CounterRow>(`
+    select rule_id, sum(points) as total,
+      sum(case when day = ? then points else 0 end) as d,
+      sum(case when week = ? then points else 0 end) as w,
+      sum(case when month = ? then points else 0 end) as m,
+      count(distinct case when source_kind <> 'return' and points > 0 then source_id end) as times
+    from rule_awards where member_id = ? and rule_id in (select value from json_each(?))
+    group by rule_id`);
+const campaignTotals = preparedSql<{ rule_id: string; points: number }>(
+  'select rule_id, points from rule_campaign_totals where program_id = ? and rule_id in (select value from json_each(?))',
+);
+const insertAward = preparedQuery((db) =>
+  db
+    .insert(ruleAwards)
+    .values(placeholders(['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']))
+    .prepare(),
+);
+const addToCampaignTotal = preparedQuery((db) =>
+  db
+    .insert(ruleCampaignTotals)
+    .values(placeholders(['programId', 'ruleId', 'points']))
+    .onConflictDoUpdate({ target: [ruleCampaignTotals.programId, ruleCampaignTotals.ruleId], set: { points: sql`${ruleCampaignTotals.points} + ${sql.placeholder('points')}` } })
+    .prepare(),
+);
+
 /**
  * What the rules already gave this member (and all members, for budgets) from the rules this
  * event can trigger that have caps: points today, this week, this month, in total, number of
@@ -31,21 +58,11 @@ export function loadCounters(tx: DbTx, programId: string, memberId: string, comp
   for (const g of compiled.plans.get(triggerKey(event)) ?? []) for (const r of g.rules) if (r.limited) ruleIds.push(r.id);
   if (ruleIds.length === 0) return {};
   const out: Record<string, RuleCounters> = {};
-  const rows = tx.all<{ rule_id: string; total: number; d: number; w: number; m: number; times: number }>(sql`
-    select rule_id, sum(points) as total,
-      sum(case when day = ${windows.day} then points else 0 end) as d,
-      sum(case when week = ${windows.week} then points else 0 end) as w,
-      sum(case when month = ${windows.month} then points else 0 end) as m,
-      count(distinct case when source_kind <> 'return' and points > 0 then source_id end) as times
-    from rule_awards where member_id = ${memberId} and rule_id in (${sql.join(ruleIds.map((id) => sql`${id}`), sql`, `)})
-    group by rule_id`);
-  for (const r of rows) out[r.rule_id] = { day: r.d, week: r.w, month: r.m, total: r.total, times: r.times };
-  const totals = tx
-    .select()
-    .from(ruleCampaignTotals)
-    .where(sql`${ruleCampaignTotals.programId} = ${programId} and ${inArray(ruleCampaignTotals.ruleId, ruleIds)}`)
-    .all();
-  for (const t of totals) out[t.ruleId] = { ...out[t.ruleId], campaign: t.points };
+  const ids = JSON.stringify(ruleIds);
+  for (const r of memberCounters(tx).all(windows.day, windows.week, windows.month, memberId, ids)) {
+    out[r.rule_id] = { day: r.d, week: r.w, month: r.m, total: r.total, times: r.times };
+  }
+  for (const t of campaignTotals(tx).all(programId, ids)) out[t.rule_id] = { ...out[t.rule_id], campaign: t.points };
   return out;
 }
 
@@ -72,15 +89,10 @@ export function awardLinesOf(result: Pick<EvaluationResult, 'lines'>): AwardLine
 export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly AwardLine[]): void {
   if (lines.length === 0) return;
   const { windows, ...rest } = source;
-  tx.insert(ruleAwards)
-    .values(lines.map((l) => ({ ...rest, ...l, day: windows.day, week: windows.week, month: windows.month })))
-    .run();
+  for (const l of lines) insertAward(tx).run({ ...rest, ...l, day: windows.day, week: windows.week, month: windows.month });
   const perRule = new Map<string, number>();
   for (const l of lines) perRule.set(l.ruleId, (perRule.get(l.ruleId) ?? 0) + l.points);
   for (const [ruleId, points] of perRule) {
-    tx.insert(ruleCampaignTotals)
-      .values({ programId: source.programId, ruleId, points })
-      .onConflictDoUpdate({ target: [ruleCampaignTotals.programId, ruleCampaignTotals.ruleId], set: { points: sql`${ruleCampaignTotals.points} + ${points}` } })
-      .run();
+    addToCampaignTotal(tx).run({ programId: source.programId, ruleId, points });
   }
 }

@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { and, eq } from 'drizzle-orm';
+import { preparedSql, type DbTx } from '../db';
 import { members } from '../db/schema';
 import type { FraudRule } from '../spec';
 import { fraudChecks, type FiredRule, type FraudFacts } from './checks';
@@ -74,14 +74,16 @@ function gatherFacts(tx: DbTx, rules: readonly FraudRule[], event: ScreenedEvent
   return facts;
 }
 
+const purchasesBetween = preparedSql<{ n: number }>('select count(*) as n from purchases where member_id = ? and occurred_at > ? and occurred_at <= ?');
+
 function purchasesWithin(tx: DbTx, e: ScreenedEvent, minutes: number): number {
-  const since = minus(e.occurredAt, minutes * 60_000);
-  return tx.get<{ n: number }>(sql`select count(*) as n from purchases where member_id = ${e.memberId} and occurred_at > ${since} and occurred_at <= ${e.occurredAt}`).n;
+  return purchasesBetween(tx).get(e.memberId, minus(e.occurredAt, minutes * 60_000), e.occurredAt)!.n;
 }
+
+const spentBetween = preparedSql<{ s: number }>('select coalesce(sum(total), 0) as s from purchases where member_id = ? and occurred_at > ? and occurred_at <= ?');
+const returnedBetween = preparedSql<{ s: number }>('select coalesce(sum(amount), 0) as s from purchase_returns where member_id = ? and occurred_at > ? and occurred_at <= ?');
 
 function returnsOver(tx: DbTx, e: ScreenedEvent, days: number): { returned: number; purchased: number } {
   const since = minus(e.occurredAt, days * 86_400_000);
-  const p = tx.get<{ s: number }>(sql`select coalesce(sum(total), 0) as s from purchases where member_id = ${e.memberId} and occurred_at > ${since} and occurred_at <= ${e.occurredAt}`);
-  const r = tx.get<{ s: number }>(sql`select coalesce(sum(amount), 0) as s from purchase_returns where member_id = ${e.memberId} and occurred_at > ${since} and occurred_at <= ${e.occurredAt}`);
-  return { returned: r.s, purchased: p.s };
+  return { returned: returnedBetween(tx).get(e.memberId, since, e.occurredAt)!.s, purchased: spentBetween(tx).get(e.memberId, since, e.occurredAt)!.s };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { placeholders, preparedQuery, type DbTx } from '../db';
 import { ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { accountId } from './accounts';
 import { ensureLedgerAccounts, loadTransaction, type PostedTransaction } from './ledger-store';
@@ -14,6 +14,46 @@ export type ApplyOptions = {
   transferLifetimeFrom?: string;
 };
 
+const insertTransaction = preparedQuery((db) =>
+  db
+    .insert(ledgerTransactions)
+    .values(
+      placeholders(['id', 'kind', 'programId', 'memberId', 'programVersionId', 'sourceRef', 'relatedTransactionId', 'counterpartyMemberId', 'actor', 'reason', 'requestHash', 'occurredAt', 'createdAt', 'metadata']),
+    )
+    .prepare(),
+);
+const insertLot = preparedQuery((db) =>
+  db
+    .insert(ledgerLots)
+    .values(placeholders(['id', 'programId', 'memberId', 'originTransactionId', 'mergedFromLotId', 'points', 'remaining', 'status', 'earnedAt', 'availableAt', 'expiresAt', 'createdAt']))
+    .prepare(),
+);
+const insertPosting = preparedQuery((db) => db.insert(ledgerPostings).values(placeholders(['transactionId', 'accountId', 'amount', 'lotId'])).prepare());
+const updateLot = preparedQuery((db) =>
+  db
+    .update(ledgerLots)
+    .set({ remaining: sql`${sql.placeholder('remaining')}`, status: sql`${sql.placeholder('status')}` })
+    .where(eq(ledgerLots.id, sql.placeholder('lotId')))
+    .prepare(),
+);
+const addToBalance = preparedQuery((db) =>
+  db
+    .update(ledgerBalances)
+    .set({
+      available: sql`${ledgerBalances.available} + ${sql.placeholder('available')}`,
+      pending: sql`${ledgerBalances.pending} + ${sql.placeholder('pending')}`,
+      reserved: sql`${ledgerBalances.reserved} + ${sql.placeholder('reserved')}`,
+      lifetimeEarned: sql`${ledgerBalances.lifetimeEarned} + ${sql.placeholder('earned')}`,
+      lifetimeRedeemed: sql`${ledgerBalances.lifetimeRedeemed} + ${sql.placeholder('redeemed')}`,
+      lifetimeExpired: sql`${ledgerBalances.lifetimeExpired} + ${sql.placeholder('expired')}`,
+      // Activity (earning, spending) moves the inactivity-expiry clock; a null activity leaves it.
+      lastActivityAt: sql`case when ${sql.placeholder('activityAt')} is null then ${ledgerBalances.lastActivityAt} else max(coalesce(${ledgerBalances.lastActivityAt}, ''), ${sql.placeholder('activityAt')}) end`,
+      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+    })
+    .where(eq(ledgerBalances.memberId, sql.placeholder('memberId')))
+    .prepare(),
+);
+
 type Deltas = { available: number; pending: number; reserved: number; earned: number; redeemed: number; expired: number };
 const zero = (): Deltas => ({ available: 0, pending: 0, reserved: 0, earned: 0, redeemed: 0, expired: 0 });
 
@@ -27,7 +67,22 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   if (postingsTotal(plan) !== 0) throw new Error(`transaction ${row.id} does not balance`);
   const { programId, memberId } = row;
   const now = new Date().toISOString();
-  tx.insert(ledgerTransactions).values({ createdAt: now, ...row }).run();
+  insertTransaction(tx).run({
+    id: row.id,
+    kind: row.kind,
+    programId,
+    memberId,
+    programVersionId: row.programVersionId ?? null,
+    sourceRef: row.sourceRef ?? null,
+    relatedTransactionId: row.relatedTransactionId ?? null,
+    counterpartyMemberId: row.counterpartyMemberId ?? null,
+    actor: row.actor ?? null,
+    reason: row.reason ?? null,
+    requestHash: row.requestHash,
+    occurredAt: row.occurredAt,
+    createdAt: now,
+    metadata: row.metadata ?? {},
+  });
 
   const deltas = new Map<string, Deltas>();
   const owners = [memberId, ...plan.postings.flatMap((p) => (p.account.memberId ? [p.account.memberId] : []))];
@@ -44,22 +99,19 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   for (const change of plan.lots) {
     if (change.op !== 'create') continue;
     const { lot } = change;
-    tx.insert(ledgerLots)
-      .values({
-        ...lot,
-        programId,
-        originTransactionId: change.originTransactionId,
-        mergedFromLotId: change.mergedFromLotId ?? null,
-        createdAt: now,
-      })
-      .run();
+    insertLot(tx).run({
+      ...lot,
+      expiresAt: lot.expiresAt ?? null,
+      programId,
+      originTransactionId: change.originTransactionId,
+      mergedFromLotId: change.mergedFromLotId ?? null,
+      createdAt: now,
+    });
   }
 
   for (const p of plan.postings) {
     const owner = p.account.memberId;
-    tx.insert(ledgerPostings)
-      .values({ transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null })
-      .run();
+    insertPosting(tx).run({ transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null });
     const d = deltaOf(owner ?? memberId);
     switch (p.account.kind) {
       case 'member-available': d.available += p.amount; break;
@@ -75,27 +127,13 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
 
   for (const change of plan.lots) {
     if (change.op !== 'update') continue;
-    tx.update(ledgerLots).set({ remaining: change.remaining, status: change.status }).where(eq(ledgerLots.id, change.lotId)).run();
+    updateLot(tx).run({ remaining: change.remaining, status: change.status, lotId: change.lotId });
   }
 
   if (options.transferLifetimeFrom) transferLifetime(tx, options.transferLifetimeFrom, memberId, now);
   for (const [id, d] of deltas) {
-    const touchesActivity = options.activity && id === memberId;
-    tx.update(ledgerBalances)
-      .set({
-        available: sql`${ledgerBalances.available} + ${d.available}`,
-        pending: sql`${ledgerBalances.pending} + ${d.pending}`,
-        reserved: sql`${ledgerBalances.reserved} + ${d.reserved}`,
-        lifetimeEarned: sql`${ledgerBalances.lifetimeEarned} + ${d.earned}`,
-        lifetimeRedeemed: sql`${ledgerBalances.lifetimeRedeemed} + ${d.redeemed}`,
-        lifetimeExpired: sql`${ledgerBalances.lifetimeExpired} + ${d.expired}`,
-        ...(touchesActivity
-          ? { lastActivityAt: sql`max(coalesce(${ledgerBalances.lastActivityAt}, ''), ${row.occurredAt})` }
-          : {}),
-        updatedAt: now,
-      })
-      .where(eq(ledgerBalances.memberId, id))
-      .run();
+    const activityAt = options.activity && id === memberId ? row.occurredAt : null;
+    addToBalance(tx).run({ ...d, activityAt, updatedAt: now, memberId: id });
   }
   const stored = loadTransaction(tx, row.id);
   if (!stored) throw new Error(`transaction ${row.id} was not stored`);

@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { DbTx } from '../db';
-import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions, members } from '../db/schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { placeholders, preparedQuery, type DbTx } from '../db';
+import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { DomainError } from '../errors';
 import { LEDGER_ACCOUNT_KINDS } from '../db/schema';
+import { memberById } from '../members/member-store';
 import type { LotView } from './plan-types';
 
 export type LedgerTransactionRow = typeof ledgerTransactions.$inferSelect;
@@ -40,12 +41,16 @@ export function loadOpenLots(tx: DbTx, memberId: string): LotView[] {
     .map(toLotView);
 }
 
+const transactionById = preparedQuery((db) => db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, sql.placeholder('id'))).prepare());
+const postingsOf = preparedQuery((db) =>
+  db.select().from(ledgerPostings).where(eq(ledgerPostings.transactionId, sql.placeholder('id'))).orderBy(ledgerPostings.id).prepare(),
+);
+
 /** Loads a stored transaction and its postings, or undefined. */
 export function loadTransaction(tx: DbTx, id: string): Omit<PostedTransaction, 'replayed'> | undefined {
-  const transaction = tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, id)).get();
+  const transaction = transactionById(tx).get({ id });
   if (!transaction) return undefined;
-  const postings = tx.select().from(ledgerPostings).where(eq(ledgerPostings.transactionId, id)).orderBy(ledgerPostings.id).all();
-  return { transaction, postings };
+  return { transaction, postings: postingsOf(tx).all({ id }) };
 }
 
 /**
@@ -54,7 +59,7 @@ export function loadTransaction(tx: DbTx, id: string): Omit<PostedTransaction, '
  * @throws DomainError('not_found' | 'unprocessable')
  */
 export function requireMember(tx: DbTx, programId: string, memberId: string, opts: { allow: 'active' | 'not-merged' | 'any' }) {
-  const member = tx.select().from(members).where(eq(members.id, memberId)).get();
+  const member = memberById(tx, memberId);
   if (!member || member.programId !== programId) {
     throw new DomainError('not_found', `Member '${memberId}' does not exist in program '${programId}'.`);
   }
@@ -67,13 +72,21 @@ export function requireMember(tx: DbTx, programId: string, memberId: string, opt
   return member;
 }
 
-/** Creates the member's three accounts, its balance row and the program's accounts when missing. */
+const balanceExists = preparedQuery((db) =>
+  db.select({ memberId: ledgerBalances.memberId }).from(ledgerBalances).where(eq(ledgerBalances.memberId, sql.placeholder('memberId'))).prepare(),
+);
+const insertAccount = preparedQuery((db) => db.insert(ledgerAccounts).values(placeholders(['id', 'programId', 'memberId', 'kind'])).onConflictDoNothing().prepare());
+const insertBalance = preparedQuery((db) => db.insert(ledgerBalances).values(placeholders(['memberId', 'programId'])).onConflictDoNothing().prepare());
+
+/**
+ * Creates the member's accounts, its balance row and the program's accounts when missing. All are
+ * created together, so an existing balance row means there is nothing to do.
+ */
 export function ensureLedgerAccounts(tx: DbTx, programId: string, memberId: string): void {
-  const rows = LEDGER_ACCOUNT_KINDS.map((kind) =>
-    kind.startsWith('member-')
-      ? { id: `${memberId}:${kind}`, programId, memberId, kind }
-      : { id: `${programId}:${kind}`, programId, memberId: null, kind },
-  );
-  tx.insert(ledgerAccounts).values(rows).onConflictDoNothing().run();
-  tx.insert(ledgerBalances).values({ memberId, programId }).onConflictDoNothing().run();
+  if (balanceExists(tx).get({ memberId })) return;
+  for (const kind of LEDGER_ACCOUNT_KINDS) {
+    const member = kind.startsWith('member-');
+    insertAccount(tx).run({ id: member ? `${memberId}:${kind}` : `${programId}:${kind}`, programId, memberId: member ? memberId : null, kind });
+  }
+  insertBalance(tx).run({ memberId, programId });
 }

@@ -1,4 +1,4 @@
-import type { DbTx } from '../db';
+import { placeholders, preparedQuery, type DbTx } from '../db';
 import { outbox } from '../db/schema';
 
 /** Domain event types written to the outbox. */
@@ -19,24 +19,25 @@ export type OutboxEventType =
   | 'member-contact-changed'
   | 'tier-changed';
 
+/** An outbox row as the modules write it: ids derive from the cause, payloads hold no personal data. */
+export type OutboxRow<T extends string> = { id: string; type: T; programId: string; memberId: string | null; payload: Record<string, unknown>; at?: string };
+
+const insertOutboxRow = preparedQuery((db) =>
+  db.insert(outbox).values(placeholders(['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'])).onConflictDoNothing().prepare(),
+);
+
 /**
- * Writes a domain event in the caller's transaction, so it exists exactly when the change does.
- * The id is derived from what caused it, so a replay cannot write it twice.
+ * Writes an outbox row in the caller's transaction, so it exists exactly when the change does;
+ * a row with the same id (a replay) is left as it is. The typed writers of each module call it.
+ */
+export function writeOutboxRow<T extends string>(tx: DbTx, event: OutboxRow<T>): void {
+  insertOutboxRow(tx).run({ id: event.id, type: event.type, programId: event.programId, memberId: event.memberId, payload: event.payload, createdAt: event.at ?? new Date().toISOString() });
+}
+
+/**
+ * Writes a ledger domain event (see `writeOutboxRow`).
  * @example writeOutboxEvent(tx, { id: `${txnId}:points-earned`, type: 'points-earned', programId, memberId, payload: { points } })
  */
-export function writeOutboxEvent(
-  tx: DbTx,
-  event: { id: string; type: OutboxEventType; programId: string; memberId: string | null; payload: Record<string, unknown>; at?: string },
-): void {
-  tx.insert(outbox)
-    .values({
-      id: event.id,
-      type: event.type,
-      programId: event.programId,
-      memberId: event.memberId,
-      payload: event.payload,
-      createdAt: event.at ?? new Date().toISOString(),
-    })
-    .onConflictDoNothing()
-    .run();
+export function writeOutboxEvent(tx: DbTx, event: OutboxRow<OutboxEventType>): void {
+  writeOutboxRow(tx, event);
 }

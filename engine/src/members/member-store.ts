@@ -1,10 +1,17 @@
-import { and, eq, or } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { preparedQuery, type DbTx } from '../db';
 import { members } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Contact } from './normalise-contact';
 
 export type MemberRow = typeof members.$inferSelect;
+
+const memberByIdQuery = preparedQuery((db) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare());
+
+/** The member with this id, in any program, or undefined. */
+export function memberById(tx: DbTx, id: string): MemberRow | undefined {
+  return memberByIdQuery(tx).get({ id });
+}
 
 /** Members of a program holding any of the given (normalised) contact values. */
 export function findByContact(tx: DbTx, programId: string, contact: Contact): MemberRow[] {
@@ -21,7 +28,7 @@ export function findByContact(tx: DbTx, programId: string, contact: Contact): Me
 export function survivor(tx: DbTx, member: MemberRow): MemberRow {
   let current = member;
   for (let hops = 0; current.status === 'merged' && current.mergedInto && hops < 100; hops++) {
-    const next = tx.select().from(members).where(eq(members.id, current.mergedInto)).get();
+    const next = memberById(tx, current.mergedInto);
     if (!next) break;
     current = next;
   }
@@ -30,7 +37,7 @@ export function survivor(tx: DbTx, member: MemberRow): MemberRow {
 
 /** @throws DomainError('not_found') when the member is not in the program. */
 export function requireMemberRow(tx: DbTx, programId: string, memberId: string): MemberRow {
-  const m = tx.select().from(members).where(eq(members.id, memberId)).get();
+  const m = memberById(tx, memberId);
   if (!m || m.programId !== programId) throw new DomainError('not_found', `Member '${memberId}' does not exist in this program.`);
   return m;
 }

@@ -1,13 +1,17 @@
-import { desc, eq } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { desc, eq, sql } from 'drizzle-orm';
+import { preparedQuery, type DbTx } from '../db';
 import { programReleases } from '../db/schema/releases';
 import { stableBucket } from './stable-bucket';
 
 export type Release = typeof programReleases.$inferSelect;
 
+const latestRelease = preparedQuery((db) =>
+  db.select().from(programReleases).where(eq(programReleases.programId, sql.placeholder('programId'))).orderBy(desc(programReleases.seq)).limit(1).prepare(),
+);
+
 /** The release in force for a program, or undefined when nothing was ever activated. */
 export function currentRelease(db: DbTx, programId: string): Release | undefined {
-  return db.select().from(programReleases).where(eq(programReleases.programId, programId)).orderBy(desc(programReleases.seq)).limit(1).get();
+  return latestRelease(db).get({ programId });
 }
 
 /**
