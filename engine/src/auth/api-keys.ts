@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit, type AuditActor } from '../audit/append-audit';
-import type { DbTx } from '../db';
+import { preparedQuery, type DbTx } from '../db';
 import { apiKeys } from '../db/schema/api-keys';
 import { DomainError } from '../errors';
 import { digest, newSecret, sameDigest } from './tokens';
@@ -74,6 +74,8 @@ export function listApiKeys(db: DbTx, programId?: string) {
   return (programId ? q.where(eq(apiKeys.programId, programId)) : q).orderBy(desc(apiKeys.createdAt)).all().map(view);
 }
 
+const keyByPrefix = preparedQuery((db) => db.select().from(apiKeys).where(eq(apiKeys.prefix, sql.placeholder('prefix'))).prepare());
+
 /**
  * The integration behind a presented key, or undefined for a malformed, unknown or
  * revoked key. Last use is recorded at most once a minute.
@@ -81,7 +83,7 @@ export function listApiKeys(db: DbTx, programId?: string) {
 export function resolveApiKey(db: DbTx, presented: string | undefined, now = new Date()): ApiKeyPrincipal | undefined {
   const match = presented ? KEY_PATTERN.exec(presented) : null;
   if (!match) return undefined;
-  const row = db.select().from(apiKeys).where(eq(apiKeys.prefix, match[1]!)).get();
+  const row = keyByPrefix(db).get({ prefix: match[1]! });
   if (!row || row.revokedAt || !sameDigest(row.digest, digest(presented!))) return undefined;
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) {
     db.update(apiKeys).set({ lastUsedAt: now.toISOString() }).where(eq(apiKeys.id, row.id)).run();

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/session-policy';
 import { resolveSession } from '../auth/sessions';
-import type { Db } from '../db';
+import { enableGroupCommit, GroupCommitLost, type Db } from '../db';
 import type { TemporalWorkflows } from '../approvals/temporal-errors';
 import type { Logger } from '../log';
 import { createMetrics, type Metrics } from '../monitoring/prometheus';
@@ -46,6 +46,19 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics({ db: deps.db });
   const app = new Hono();
   app.use('*', metrics.httpMiddleware);
+  // Requests share commits (see GroupCommit); none answers before its writes are durable.
+  const group = enableGroupCommit(deps.db.$client);
+  app.use('*', async (c, next) => {
+    const ticket = group.ticket();
+    await next();
+    try {
+      await group.durable(ticket);
+    } catch (error) {
+      if (!(error instanceof GroupCommitLost)) throw error;
+      deps.log.error({ err: error, path: c.req.path }, 'group commit lost; answering 503');
+      c.res = c.json({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: error.message }, 503, { 'content-type': 'application/problem+json', 'Retry-After': '1' });
+    }
+  });
   app.get('/metrics', metricsAccess(deps.metricsToken), async (c) => c.body(await metrics.render(), 200, { 'content-type': metrics.contentType }));
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openapi));

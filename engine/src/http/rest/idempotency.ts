@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
+import { placeholders, preparedQuery } from '../../db';
 import { idempotencyKeys } from '../../db/schema';
 import { WRITE_TRANSACTION } from '../../ledger/common-input';
 import { canonicalJson } from '../../versions/canonical';
@@ -25,6 +26,27 @@ function requestHash(method: string, path: string, raw: string): string {
 
 let sweepCounter = 0;
 
+const byScopeAndKey = and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')));
+const storedKey = preparedQuery((db) => db.select().from(idempotencyKeys).where(byScopeAndKey).prepare());
+const claimKey = preparedQuery((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({ ...placeholders(['scope', 'key', 'requestHash', 'createdAt']), state: 'in-flight' })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: { requestHash: sql`excluded.request_hash`, state: 'in-flight', status: null, body: null, contentType: null, createdAt: sql`excluded.created_at`, completedAt: null },
+    })
+    .prepare(),
+);
+const completeKey = preparedQuery((db) =>
+  db
+    .update(idempotencyKeys)
+    .set({ state: 'done', status: sql`${sql.placeholder('status')}`, contentType: sql`${sql.placeholder('contentType')}`, body: sql`${sql.placeholder('body')}`, completedAt: sql`${sql.placeholder('completedAt')}` })
+    .where(byScopeAndKey)
+    .prepare(),
+);
+const releaseKey = preparedQuery((db) => db.delete(idempotencyKeys).where(byScopeAndKey).prepare());
+
 /**
  * `Idempotency-Key` for POST routes, scoped per API key (or member): the first request with a key
  * runs and its status and body are kept; the same key with the same method, path and body gets
@@ -43,15 +65,12 @@ export function idempotency(deps: RestDeps): MiddlewareHandler<RestEnv> {
     const now = new Date();
     const earlier = db.transaction((tx) => {
       if (++sweepCounter % 1000 === 0) tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString())).run();
-      const row = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get();
+      const row = storedKey(tx).get({ scope, key });
       const fresh = row && now.getTime() - Date.parse(row.createdAt) < IDEMPOTENCY_TTL_MS;
       if (fresh && row.requestHash !== hash) return { kind: 'mismatch' as const };
       if (fresh && row.state === 'done') return { kind: 'replay' as const, row };
       if (fresh && now.getTime() - Date.parse(row.createdAt) < STALE_IN_FLIGHT_MS) return { kind: 'in-flight' as const };
-      tx.insert(idempotencyKeys)
-        .values({ scope, key, requestHash: hash, state: 'in-flight', createdAt: now.toISOString() })
-        .onConflictDoUpdate({ target: [idempotencyKeys.scope, idempotencyKeys.key], set: { requestHash: hash, state: 'in-flight', status: null, body: null, contentType: null, createdAt: now.toISOString(), completedAt: null } })
-        .run();
+      claimKey(tx).run({ scope, key, requestHash: hash, createdAt: now.toISOString() });
       return undefined;
     }, WRITE_TRANSACTION);
     if (earlier?.kind === 'mismatch') {
@@ -67,11 +86,10 @@ export function idempotency(deps: RestDeps): MiddlewareHandler<RestEnv> {
       await next();
     } finally {
       const res = c.res;
-      const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
-      if (res.status >= 500) db.delete(idempotencyKeys).where(where).run();
+      if (res.status >= 500) releaseKey(db).run({ scope, key });
       else {
         const body = res.status === 204 ? null : await res.clone().text();
-        db.update(idempotencyKeys).set({ state: 'done', status: res.status, contentType: res.headers.get('content-type'), body, completedAt: new Date().toISOString() }).where(where).run();
+        completeKey(db).run({ scope, key, status: res.status, contentType: res.headers.get('content-type'), body, completedAt: new Date().toISOString() });
       }
     }
   };
