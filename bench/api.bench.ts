@@ -15,7 +15,8 @@
  *    sockets, latency from the scheduled send time to the end of the response (so a late send
  *    counts against the server, no coordinated omission); requests still unanswered after 10 s
  *    count as errors.
- * Run: node --import tsx bench/api.bench.ts   (API_BENCH_SECONDS=15 to change the measured time)
+ * Run: node --import tsx bench/api.bench.ts   (API_BENCH_SECONDS=15 to change the measured time;
+ * API_BENCH_CPU_PROF=/tmp/prof to profile the server)
  * Prints JSON lines:
  *   {"name":"api.purchase.p99_ms","value":N,"unit":"ms","rate":500}  (autocannon)
  *   api.purchase.p50_ms, api.purchase.achieved_rps, api.purchase.errors (non-2xx + socket errors + timeouts)
@@ -63,7 +64,9 @@ type Server = { child: ChildProcess; port: number; secret: string; memberIds: st
 function startServer(): Promise<Server> {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'api-server.ts');
   // IPC channel: the server exits when it closes, even if this process dies without cleaning up.
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  // API_BENCH_CPU_PROF=<dir> writes a CPU profile of the server to that folder.
+  const profile = process.env.API_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.API_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('API server did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`API server exited early (code ${code})`)));

@@ -1,8 +1,8 @@
 /**
  * Child-process server for `bench/api.bench.ts`: the real engine HTTP app (`createApp`, same
  * middleware as production: metrics, body limit, IP and API-key rate limiting, authentication,
- * Idempotency-Key) over a temporary, migrated SQLite file (WAL, synchronous=NORMAL as
- * `openDatabase` sets), with the retail-tiers template program activated, one API key
+ * Idempotency-Key, group commit) over a temporary, migrated SQLite file (WAL, synchronous=NORMAL as
+ * `openDatabase` sets, checkpoints in a background thread as the server does), with the retail-tiers template program activated, one API key
  * (scope purchases:write, store 'bench-store') and MEMBERS members.
  * Prints one JSON line on stdout once listening: {"port":N,"secret":"lsk_…","memberIds":[…],"file":"…"}.
  * Logs go to stderr. Stops (and removes the temp folder) on SIGTERM, SIGINT or when the parent's
@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApiKey } from '../../engine/src/auth/api-keys';
-import { migrateDatabase, openDatabase } from '../../engine/src/db';
+import { migrateDatabase, openDatabase, startCheckpointer } from '../../engine/src/db';
 import { activeTemplateProgram, testMember } from '../../engine/src/events/test-fixtures';
 import { createApp } from '../../engine/src/http';
 import { DEFAULT_RATE_LIMITS } from '../../engine/src/http/rest/rate-limit';
@@ -30,6 +30,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loyalty-api-bench-'));
 const file = path.join(dir, 'loyalty.db');
 const db = openDatabase(file);
 migrateDatabase(db);
+// As engine/src/server.ts: WAL checkpoints in a background thread.
+const checkpointer = startCheckpointer(db, file);
 const { programId } = activeTemplateProgram(db);
 const memberIds = Array.from({ length: MEMBERS }, (_, i) => testMember(db, programId, `api-bench-${i}`));
 const { secret } = createApiKey({
@@ -51,10 +53,11 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
 });
 
 let stopping = false;
-function stop(): void {
+async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   server.close();
+  await checkpointer.stop();
   try {
     db.$client.close();
   } finally {
@@ -62,6 +65,4 @@ function stop(): void {
   }
   process.exit(0);
 }
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
-process.once('disconnect', stop);
+for (const event of ['SIGTERM', 'SIGINT', 'disconnect'] as const) process.once(event, () => void stop());

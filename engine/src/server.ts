@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config';
-import { openDatabase } from './db';
+import { openDatabase, startCheckpointer } from './db';
 import { createApp } from './http';
 import { createLogger } from './log';
 import { checkTemporal, connectTemporal, type TemporalHandle } from './temporal';
@@ -9,6 +9,7 @@ import { checkTemporal, connectTemporal, type TemporalHandle } from './temporal'
 const config = loadConfig();
 const log = createLogger({ name: 'server', level: config.LOG_LEVEL });
 const db = openDatabase(config.dbFile);
+const checkpointer = startCheckpointer(db, config.dbFile);
 
 let temporal: TemporalHandle | undefined;
 const connecting = connectTemporal(config, { timeoutMs: 10 * 60_000 })
@@ -42,6 +43,7 @@ async function stop() {
   server.close();
   await Promise.race([connecting, new Promise((r) => setTimeout(r, 1_000))]);
   await temporal?.close().catch(() => undefined);
+  await checkpointer.stop();
   db.$client.close();
   log.info('server stopped');
   process.exit(0);

@@ -28,7 +28,21 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   cacheStatements(sqlite);
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  lightTransactions(db);
+  return db;
+}
+
+/**
+ * Runs `db.transaction` on the connection's own transaction functions, handing the database
+ * itself to the callback. drizzle builds a transaction object (with a query builder per table)
+ * for every transaction and savepoint; SQLite transactions belong to the connection, so the
+ * database handle runs inside them the same way, and nested calls become savepoints as before.
+ */
+function lightTransactions(db: Db): void {
+  const sqlite = db.$client;
+  db.transaction = ((fn: (tx: Db) => unknown, config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' }) =>
+    sqlite.transaction(() => fn(db))[config?.behavior ?? 'deferred']()) as unknown as Db['transaction'];
 }
 
 /** Applies pending migrations; safe to call on every start. */

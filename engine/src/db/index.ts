@@ -2,3 +2,4 @@ export * as schema from './schema';
 export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Db, type DbTx } from './connection';
 export { placeholders, preparedQuery, preparedSql } from './prepared';
 export { enableGroupCommit, GroupCommit, GroupCommitLost } from './group-commit';
+export { startCheckpointer, type Checkpointer } from './checkpointer';
