@@ -1,6 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth/session-policy';
 import { resolveSession } from '../auth/sessions';
@@ -11,6 +10,7 @@ import { createMetrics, type Metrics } from '../monitoring/prometheus';
 import { createTemplateCatalog, type TemplateCatalog } from '../programs/template-catalog';
 import { programJsonSchema } from '../spec';
 import { apiDocsPage } from './api-docs-page';
+import { limitBody } from './body-limit';
 import { healthRoutes, type HealthDeps } from './health';
 import { metricsAccess, requireCsrfHeader } from './security';
 import { apiRoutes, openApiDocument } from './openapi';
@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const programSchema = programJsonSchema();
   app.get('/api/program.schema.json', (c) => c.json(programSchema));
   app.get('/api/v1', (c) => c.json({ name: 'Loyalty Studio API', version: 'v1' as const, documentation: '/api/openapi.json' }));
-  app.use('/trpc/*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: (c) => c.json({ error: { message: 'The request is larger than 5 MB.' } }, 413) }));
+  app.use('/trpc/*', limitBody(5 * 1024 * 1024, (c) => c.json({ error: { message: 'The request is larger than 5 MB.' } }, 413)));
   app.use('/trpc/*', requireCsrfHeader);
   app.use(
     '/trpc/*',

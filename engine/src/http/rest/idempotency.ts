@@ -88,7 +88,7 @@ export function idempotency(deps: RestDeps): MiddlewareHandler<RestEnv> {
       const res = c.res;
       if (res.status >= 500) releaseKey(db).run({ scope, key });
       else {
-        const body = res.status === 204 ? null : await res.clone().text();
+        const body = res.status === 204 ? null : (c.get('responseText') ?? (await res.clone().text()));
         completeKey(db).run({ scope, key, status: res.status, contentType: res.headers.get('content-type'), body, completedAt: new Date().toISOString() });
       }
     }

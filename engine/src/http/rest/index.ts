@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit';
 import { authenticate, createLimiters, limitByIp } from './authenticate';
 import { idempotency } from './idempotency';
 import { routeHandler, tooLarge } from './mount';
@@ -32,7 +32,7 @@ export function restApi(deps: RestDeps): Hono<RestEnv> {
   const limit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const limiters = createLimiters(deps);
   const app = new Hono<RestEnv>();
-  app.use('*', bodyLimit({ maxSize: limit, onError: () => tooLarge(limit) }));
+  app.use('*', limitBody(limit, () => tooLarge(limit)));
   app.use('*', limitByIp(limiters.ip, clientIp));
   for (const route of restRoutes) {
     const chain: MiddlewareHandler<RestEnv>[] = [authenticate(route.auth, deps, limiters), ...(route.method === 'post' ? [idempotency(deps)] : [])];

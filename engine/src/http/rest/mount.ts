@@ -50,7 +50,9 @@ export function routeHandler(route: RestRoute, deps: RestDeps) {
       body = await readBody(c, route);
       const result = route.handle({ params, query, body, principal: c.get('principal'), deps, c });
       if (result.status === 204) return c.body(null, 204);
-      return c.json(result.body as object, result.status);
+      const text = JSON.stringify(result.body);
+      c.set('responseText', text);
+      return c.body(text, result.status, { 'content-type': 'application/json' });
     } catch (e) {
       if (e instanceof ValidationFailure) return validationProblem(e.error, e.where);
       const res = errorResponse(e);

@@ -8,7 +8,8 @@ import type { RateLimits } from './rate-limit';
 export type RestPrincipal = ApiKeyPrincipal | MemberPrincipal;
 
 /** Hono variables set by the REST middleware. */
-export type RestEnv = { Variables: { principal: RestPrincipal } };
+/** `responseText`: the JSON a route answered with, as sent (kept for Idempotency-Key replays). */
+export type RestEnv = { Variables: { principal: RestPrincipal; responseText?: string } };
 
 /** What the REST API needs from the app. */
 export type RestDeps = {
