@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { placeholders, preparedQuery, type DbTx } from '../db';
 import { ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { accountId } from './accounts';
-import { ensureLedgerAccounts, loadTransaction, type PostedTransaction } from './ledger-store';
+import { ensureLedgerAccounts, type LedgerPostingRow, type LedgerTransactionRow, type PostedTransaction } from './ledger-store';
 import { postingsTotal, type LedgerPlan } from './plan-types';
 
 export type NewLedgerTransaction = typeof ledgerTransactions.$inferInsert & { occurredAt: string; requestHash: string };
@@ -67,7 +67,7 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   if (postingsTotal(plan) !== 0) throw new Error(`transaction ${row.id} does not balance`);
   const { programId, memberId } = row;
   const now = new Date().toISOString();
-  insertTransaction(tx).run({
+  const transaction: LedgerTransactionRow = {
     id: row.id,
     kind: row.kind,
     programId,
@@ -82,7 +82,8 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
     occurredAt: row.occurredAt,
     createdAt: now,
     metadata: row.metadata ?? {},
-  });
+  };
+  insertTransaction(tx).run(transaction);
 
   const deltas = new Map<string, Deltas>();
   const owners = [memberId, ...plan.postings.flatMap((p) => (p.account.memberId ? [p.account.memberId] : []))];
@@ -109,9 +110,11 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
     });
   }
 
+  const postings: LedgerPostingRow[] = [];
   for (const p of plan.postings) {
     const owner = p.account.memberId;
-    insertPosting(tx).run({ transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null });
+    const posting = { transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null };
+    postings.push({ id: Number(insertPosting(tx).run(posting).lastInsertRowid), ...posting });
     const d = deltaOf(owner ?? memberId);
     switch (p.account.kind) {
       case 'member-available': d.available += p.amount; break;
@@ -135,9 +138,8 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
     const activityAt = options.activity && id === memberId ? row.occurredAt : null;
     addToBalance(tx).run({ ...d, activityAt, updatedAt: now, memberId: id });
   }
-  const stored = loadTransaction(tx, row.id);
-  if (!stored) throw new Error(`transaction ${row.id} was not stored`);
-  return { ...stored, replayed: false };
+  // What was just written, as `loadTransaction` would read it back.
+  return { transaction, postings, replayed: false };
 }
 
 function transferLifetime(tx: DbTx, from: string, to: string, now: string): void {

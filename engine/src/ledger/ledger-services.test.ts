@@ -44,6 +44,7 @@ describe('earning and releasing', () => {
     expect(again.replayed).toBe(true);
     expect(again.transaction).toEqual(first.transaction);
     expect(again.postings).toEqual(first.postings);
+    expect(again.postings).toEqual(first.postings);
     expect(balance().available).toBe(50);
     expect(() => postEarn({ ctx: ctx(), input: { ...input, points: 60 } })).toThrow(/already booked with different content/);
     expect(() => redeemPoints({ ctx: ctx(), input: { transactionId: 'buy-1', programId: P, memberId: 'm1', points: 1 } })).toThrow(
