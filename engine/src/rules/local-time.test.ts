@@ -66,6 +66,17 @@ describe('days and cap windows', () => {
     expect(WEEKDAY[weekdayOfDay(dayOfIsoDate('1969-12-31'))]).toBe('wed');
   });
 
+  it('prints the same date as toISOString for any day, four-digit year or not', () => {
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    for (const d of [-354_286, -354_285, -1, 0, 11_016, 2_932_896, 2_932_897]) expect(isoDateOfDay(d)).toBe(iso(d));
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 4_000_000 }), (d) => {
+        expect(isoDateOfDay(d)).toBe(iso(d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('keys ISO weeks, including across year ends', () => {
     expect(capWindowsOfDay(dayOfIsoDate('2025-09-06'))).toEqual({ day: '2025-09-06', week: '2025-W36', month: '2025-09' });
     expect(capWindowsOfDay(dayOfIsoDate('2024-12-30')).week).toBe('2025-W01');
