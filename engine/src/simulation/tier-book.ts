@@ -36,6 +36,8 @@ export class TierBook {
   changedCount = 0;
   private readonly window: WindowSum | undefined;
   private readonly index: Map<string, number>;
+  /** No member has a downgrade or re-check due before this day (a lower bound; sweeps before it do nothing). */
+  private dueDay = NEVER;
   private fromCacheDay = Number.NaN;
   private fromCache = 0;
   private isoCacheDay = Number.NaN;
@@ -71,6 +73,7 @@ export class TierBook {
     if (t >= 0) this.counts[t]! += 1;
     this.since[m] = day;
     this.nextReview[m] = this.reviewAfter(m, day);
+    this.schedule(m);
   }
 
   /** The tier id of member `m` (undefined without tiers). */
@@ -97,7 +100,9 @@ export class TierBook {
   /** Runs the re-checks due before local day `day` and the downgrades effective by then; fills `changed`. */
   sweep(day: number, members: number): void {
     this.changedCount = 0;
-    if (!this.enabled) return;
+    // Most days nobody is due: skip the pass over every member until the earliest due day.
+    if (!this.enabled || day < this.dueDay) return;
+    let due = NEVER;
     for (let m = 0; m < members; m++) {
       if (this.downDay[m]! <= day) {
         this.downDay[m] = NEVER;
@@ -107,7 +112,9 @@ export class TierBook {
       }
       const r = this.nextReview[m]!;
       if (r < day) this.review(m, r);
+      due = Math.min(due, this.downDay[m]!, this.nextReview[m]! + 1);
     }
+    this.dueDay = due;
   }
 
   private review(m: number, r: number): void {
@@ -130,6 +137,7 @@ export class TierBook {
     } else {
       this.downDay[m] = effective;
       this.downTo[m] = to;
+      this.schedule(m);
     }
   }
 
@@ -141,6 +149,12 @@ export class TierBook {
     this.since[m] = day;
     this.downDay[m] = NEVER;
     if (this.policy.retention.evaluate === 'window-end' && this.policy.window.kind === 'rolling') this.nextReview[m] = this.reviewAfter(m, day);
+    this.schedule(m);
+  }
+
+  /** Lowers `dueDay` to member `m`'s next downgrade or re-check. */
+  private schedule(m: number): void {
+    this.dueDay = Math.min(this.dueDay, this.downDay[m]!, this.nextReview[m]! + 1);
   }
 
   private note(m: number): void {
