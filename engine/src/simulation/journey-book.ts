@@ -53,10 +53,13 @@ interface CompiledJourney {
  */
 export class JourneyBook {
   readonly journeys: CompiledJourney[];
+  /** Indices of the journeys an event can start (the others never run, so never wait either). */
+  private readonly onEvents: Int32Array;
   private size = 0;
 
   constructor(spec: ProgramSpec, env: ConditionEnv) {
     this.journeys = spec.journeys.filter((j) => j.enabled).map((journey) => compileJourney(journey, env));
+    this.onEvents = Int32Array.from(this.journeys.flatMap((j, k) => (j.event === undefined ? [] : [k])));
   }
 
   resize(n: number): void {
@@ -71,7 +74,8 @@ export class JourneyBook {
 
   /** Resumes journeys waiting for this event and starts the ones it triggers. */
   onEvent(m: number, event: JourneyEvent, name: string | undefined, at: number, host: JourneyHost): void {
-    for (let k = 0; k < this.journeys.length; k++) {
+    for (let i = 0; i < this.onEvents.length; i++) {
+      const k = this.onEvents[i]!;
       const j = this.journeys[k]!;
       const w = j.waitStep[m]!;
       if (w >= 0) {
