@@ -28,7 +28,7 @@ export function dayWeight(dayStart: number): number {
   return (WEEKDAY[weekdayOf(dayStart)] ?? 1) * (MONTH[month] ?? 1);
 }
 
-/** A time of day in ms since midnight, following the weekday or weekend hour profile. */
+/** A time of day in ms since midnight (whole seconds), following the weekday or weekend hour profile. */
 export function timeOfDay(r: Random, weekend: boolean): number {
   const hour = pickAlias(weekend ? weekendHours : weekdayHours, r());
   return hour * MS_PER_HOUR + Math.floor(r() * 3600) * 1000;
