@@ -1,4 +1,3 @@
 export { createWorker, WORKFLOWS_PATH } from './worker';
 export { createActivities, type Activities, type ActivityDeps } from './activities';
-export { ensureMaintenanceSchedule, MAINTENANCE_SCHEDULE_ID } from './maintenance-schedule';
-export { ensureHousekeepingSchedule, HOUSEKEEPING_SCHEDULE_ID } from './housekeeping-schedule';
+export { ensureSchedules, HOUSEKEEPING_SCHEDULE_ID, MAINTENANCE_SCHEDULE_ID } from './schedules';

@@ -6,8 +6,7 @@ import type { Db } from '@loyalty/engine/db';
 import type { Logger } from '@loyalty/engine/log';
 import { temporalConnectionOptions } from '@loyalty/engine/temporal';
 import { createActivities } from './activities';
-import { ensureHousekeepingSchedule } from './housekeeping-schedule';
-import { ensureMaintenanceSchedule } from './maintenance-schedule';
+import { ensureSchedules } from './schedules';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -25,7 +24,6 @@ export async function createWorker({ config, db, log }: { config: Config; db: Db
     activities: createActivities({ db, log }),
   });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  await ensureMaintenanceSchedule(client, config.TEMPORAL_TASK_QUEUE);
-  await ensureHousekeepingSchedule(client, config.TEMPORAL_TASK_QUEUE);
+  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE);
   return { worker, connection, client };
 }

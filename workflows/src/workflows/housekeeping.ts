@@ -15,7 +15,7 @@ export type ProgramHousekeepingResult = { asOf: string; programs: ProgramHouseke
 /**
  * The time-driven part of every active program (pending release, lapsed holds, expiry,
  * announcements, tier re-checks) as of one instant, one activity per program. Scheduled every 15
- * minutes by the worker (see housekeeping-schedule.ts). A program that fails does not stop the
+ * minutes by the worker (see schedules.ts). A program that fails does not stop the
  * others; the run then fails at the end, naming them, so it shows in the Temporal UI.
  */
 export async function programHousekeeping(input: ProgramHousekeepingInput = {}): Promise<ProgramHousekeepingResult> {

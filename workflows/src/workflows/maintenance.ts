@@ -7,7 +7,7 @@ const { runDatabaseMaintenance } = proxyActivities<Activities>({
   retry: { maximumAttempts: 5, initialInterval: '2 seconds' },
 });
 
-/** Periodic SQLite upkeep; scheduled hourly by the worker (see maintenance-schedule.ts). */
+/** Periodic SQLite upkeep; scheduled hourly by the worker (see schedules.ts). */
 export async function databaseMaintenance(): Promise<MaintenanceReport> {
   return runDatabaseMaintenance({ runId: workflowInfo().runId });
 }
