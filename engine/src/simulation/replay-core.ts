@@ -16,7 +16,7 @@ import { PurchaseStore } from './purchase-store';
 import type { RedeemerHost } from './redeemer';
 import { Redeemer } from './redeemer';
 import { RuleCounterTable } from './rule-counters';
-import { extraAggregateNeeds, readsField, rulesReadAggregates } from './spec-needs';
+import { aggregateNeeds, readsField, rulesReadAggregates } from './spec-needs';
 import { Tally } from './tally';
 import { TierBook } from './tier-book';
 
@@ -70,9 +70,7 @@ export class ReplayCore implements JourneyHost, RedeemerHost {
     this.redeemer = new Redeemer(spec, env, options.redemptions);
     this.tally = new Tally(spec);
     const aggregates: FactAggregates = {};
-    const needs = new Map(this.compiled.requiredAggregates.map((n) => [`${n.metric}:${n.lastDays}`, n]));
-    for (const n of extraAggregateNeeds(spec)) if (!needs.has(`${n.metric}:${n.lastDays}`)) needs.set(`${n.metric}:${n.lastDays}`, n);
-    for (const need of needs.values()) {
+    for (const need of aggregateNeeds(spec)) {
       const values = (aggregates[need.metric] ??= {});
       this.aggregates.push({ lastDays: need.lastDays, window: this.log.window(metricCode(need.metric), false), values });
     }

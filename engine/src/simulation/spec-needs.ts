@@ -1,8 +1,8 @@
-import type { Condition, ProgramSpec } from '../spec';
+import type { AggregateMetric, Condition, ProgramSpec } from '../spec';
 import { walkCondition } from '../spec';
 
-/** Conditions that earning rules evaluate per event, with the segments they reach through `in-segment`. */
-function ruleConditions(spec: ProgramSpec): Condition[] {
+/** `roots` and the conditions of the segments they reach through `in-segment`, transitively. */
+function withSegments(spec: ProgramSpec, roots: readonly Condition[]): Condition[] {
   const segments = new Map(spec.segments.map((s) => [s.id, s.condition]));
   const out: Condition[] = [];
   const seen = new Set<string>();
@@ -15,8 +15,15 @@ function ruleConditions(spec: ProgramSpec): Condition[] {
       if (s) visit(s);
     });
   };
-  for (const r of spec.earningRules) if (r.condition) visit(r.condition);
+  for (const c of roots) visit(c);
   return out;
+}
+
+/** Conditions that earning rules evaluate per event, with the segments they reach through `in-segment`. */
+function ruleConditions(spec: ProgramSpec): Condition[] {
+  const roots: Condition[] = [];
+  for (const r of spec.earningRules) if (r.condition) roots.push(r.condition);
+  return withSegments(spec, roots);
 }
 
 /**
@@ -42,23 +49,27 @@ export function readsField(spec: ProgramSpec, field: string): boolean {
 }
 
 /**
- * History windows that journeys and reward eligibility read, beyond what the compiled earning rules
- * list in `requiredAggregates`: the replay keeps these windows too.
- * @example extraAggregateNeeds(spec) // [{ metric: 'spend', lastDays: 90 }]
+ * Every history window a replay can be asked for: the ones earning rules, journey branches and
+ * wait-until conditions, journey audiences and reward eligibility read, directly or through
+ * segments. Windows that only other segments read (a segment-entry trigger, say, which the replay
+ * does not simulate) are left out: keeping them costs a sum per member and event.
+ * @example aggregateNeeds(beanClub()) // [] (only the lapsed-regulars segment reads visits, and only a segment-entry trigger uses it)
  */
-export function extraAggregateNeeds(spec: ProgramSpec): { metric: 'spend' | 'visits' | 'points-earned'; lastDays: number }[] {
-  const conditions: Condition[] = [];
+export function aggregateNeeds(spec: ProgramSpec): { metric: AggregateMetric; lastDays: number }[] {
+  const roots: Condition[] = [];
+  for (const r of spec.earningRules) if (r.condition) roots.push(r.condition);
   for (const j of spec.journeys) {
+    if (j.audienceSegmentId !== undefined) roots.push({ op: 'in-segment', segmentId: j.audienceSegmentId });
     for (const step of j.steps) {
-      if (step.kind === 'branch') conditions.push(step.condition);
-      if (step.kind === 'wait-until' && step.until.kind === 'condition') conditions.push(step.until.condition);
+      if (step.kind === 'branch') roots.push(step.condition);
+      if (step.kind === 'wait-until' && step.until.kind === 'condition') roots.push(step.until.condition);
     }
   }
-  for (const r of spec.rewards) if (r.eligibility) conditions.push(r.eligibility);
-  const needs = new Map<string, { metric: 'spend' | 'visits' | 'points-earned'; lastDays: number }>();
-  for (const c of conditions) {
+  for (const r of spec.rewards) if (r.eligibility) roots.push(r.eligibility);
+  const needs = new Map<string, { metric: AggregateMetric; lastDays: number }>();
+  for (const c of withSegments(spec, roots)) {
     walkCondition(c, (n) => {
-      if (n.op === 'aggregate') needs.set(`${n.metric}:${n.lastDays}`, { metric: n.metric, lastDays: n.lastDays });
+      if (n.op === 'aggregate' && !needs.has(`${n.metric}:${n.lastDays}`)) needs.set(`${n.metric}:${n.lastDays}`, { metric: n.metric, lastDays: n.lastDays });
     });
   }
   return [...needs.values()];
