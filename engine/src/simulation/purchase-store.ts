@@ -18,6 +18,13 @@ export function refIndex(ref: string): number {
   return ref.length > 1 ? n - 1 : -1;
 }
 
+/** Position of line `ref` among `n` lines: in `odd` refs when the purchase had them, else from a canonical `l<n>`. */
+function lineIndex(odd: readonly string[] | undefined, ref: string, n: number): number {
+  if (odd) return odd.indexOf(ref);
+  const i = refIndex(ref);
+  return i < n ? i : -1;
+}
+
 /**
  * What each earning purchase gave, per line, so a later return can take back what the returned
  * lines earned: the earn's lot, its points, what returns already reversed, and per line the
@@ -62,13 +69,14 @@ export class PurchaseStore {
       this.lineQty[start + i] = it.quantity;
       if (canonical && it.ref !== REFS[i]) canonical = false;
     }
-    if (!canonical) this.oddRefs.set(r, items.map((it) => it.ref));
+    const odd = canonical ? undefined : items.map((it) => it.ref);
+    if (odd) this.oddRefs.set(r, odd);
     for (let l = 0; l < lines.length; l++) {
       const per = lines[l]!.perItem;
       if (!per) continue;
       for (let k = 0; k < per.length; k++) {
         const p = per[k]!;
-        const i = this.lineOf(r, p.lineRef, n);
+        const i = lineIndex(odd, p.lineRef, n);
         if (i >= 0) this.linePoints[start + i]! += p.points;
       }
     }
@@ -108,10 +116,7 @@ export class PurchaseStore {
   }
 
   private lineOf(r: number, ref: string, n: number): number {
-    const odd = this.oddRefs.get(r);
-    if (odd) return odd.indexOf(ref);
-    const i = refIndex(ref);
-    return i < n ? i : -1;
+    return lineIndex(this.oddRefs.get(r), ref, n);
   }
 
   private growRecords(n: number): void {
