@@ -3,7 +3,7 @@
  * arrays indexed by member or lot number instead of objects per member.
  */
 
-type Typed = Float64Array | Int32Array | Int16Array | Uint8Array;
+type Typed = Float64Array | Int32Array | Int16Array | Uint16Array | Uint8Array;
 
 /**
  * A copy of `a` with room for at least `n` entries (doubling), new entries set to `fill`;

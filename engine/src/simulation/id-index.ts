@@ -1,3 +1,5 @@
+import { grow } from './arrays';
+
 /** FNV-1a over UTF-16 code units: a few ns for the short ids datasets use. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
@@ -5,26 +7,29 @@ function hashOf(s: string): number {
   return h | 0;
 }
 
-// A slot is [key number + 1 (0: empty), hash, value, unused]: probing and reading the value
-// touch one cache line, and only a hash match looks at the key itself.
+// A slot is [start of the key's characters + 1 (0: empty), hash, value, key length]: probing
+// and reading the value touch one cache line, and only a hash match compares characters.
 const STRIDE = 4;
 
 /**
  * A map from string ids to integers (member or record numbers) for the replay's hot path. A `Map`
  * with a million string keys costs most of a microsecond per insert (its table grows by rehashing
- * tagged entries the GC also walks); here the table is one `Int32Array` with linear probing and
- * the keys one array, so an insert is a hash, a probe or two and a push. `set` on a known id
+ * tagged entries the GC also walks). Here the table is one `Int32Array` with linear probing, and
+ * the keys' characters are copied into one `Uint16Array`: no id string is kept alive, so the
+ * garbage collector neither promotes nor walks a million purchase ids. `set` on a known id
  * replaces its value, like `Map.set`.
  * @example const ix = new IdIndex(); ix.set('p1', 0); ix.get('p1') // 0; ix.get('p2') // -1
  */
 export class IdIndex {
   private slots = new Int32Array(1024 * STRIDE);
   private mask = 1023;
-  private readonly keys: string[] = [];
+  private chars = new Uint16Array(4096);
+  private used = 0;
+  private count = 0;
 
   /** Number of distinct ids. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The value of `id`, or -1 when it is not known. */
@@ -34,9 +39,9 @@ export class IdIndex {
     const mask = this.mask;
     for (let j = h & mask; ; j = (j + 1) & mask) {
       const s = j * STRIDE;
-      const k = slots[s]!;
-      if (k === 0) return -1;
-      if (slots[s + 1] === h && this.keys[k - 1] === id) return slots[s + 2]!;
+      const start = slots[s]!;
+      if (start === 0) return -1;
+      if (slots[s + 1] === h && this.equals(start - 1, slots[s + 3]!, id)) return slots[s + 2]!;
     }
   }
 
@@ -48,19 +53,32 @@ export class IdIndex {
     let s = 0;
     for (let j = h & mask; ; j = (j + 1) & mask) {
       s = j * STRIDE;
-      const k = slots[s]!;
-      if (k === 0) break;
-      if (slots[s + 1] === h && this.keys[k - 1] === id) {
+      const start = slots[s]!;
+      if (start === 0) break;
+      if (slots[s + 1] === h && this.equals(start - 1, slots[s + 3]!, id)) {
         slots[s + 2] = value;
         return;
       }
     }
-    this.keys.push(id);
-    slots[s] = this.keys.length;
+    const at = this.used;
+    const n = id.length;
+    if (at + n > this.chars.length) this.chars = grow(this.chars, at + n);
+    const chars = this.chars;
+    for (let i = 0; i < n; i++) chars[at + i] = id.charCodeAt(i);
+    this.used = at + n;
+    slots[s] = at + 1;
     slots[s + 1] = h;
     slots[s + 2] = value;
+    slots[s + 3] = n;
     // A load factor of at most 1/2 keeps probe runs short.
-    if (this.keys.length * 2 > mask + 1) this.rehash((mask + 1) * 2);
+    if (++this.count * 2 > mask + 1) this.rehash((mask + 1) * 2);
+  }
+
+  private equals(start: number, length: number, id: string): boolean {
+    if (length !== id.length) return false;
+    const chars = this.chars;
+    for (let i = 0; i < length; i++) if (chars[start + i] !== id.charCodeAt(i)) return false;
+    return true;
   }
 
   private rehash(size: number): void {
@@ -75,6 +93,7 @@ export class IdIndex {
       slots[t] = old[s]!;
       slots[t + 1] = old[s + 1]!;
       slots[t + 2] = old[s + 2]!;
+      slots[t + 3] = old[s + 3]!;
     }
     this.slots = slots;
     this.mask = mask;
