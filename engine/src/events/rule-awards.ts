@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
-import { ruleAwards, ruleCampaignTotals } from '../db/schema';
+import { ruleAwards, ruleCampaignTotals, ruleMemberTotals } from '../db/schema';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
-import { triggerKey } from '../rules';
+import { dayOfIsoDate, isoDateOfDay, triggerKey, weekdayOfDay } from '../rules';
 
 /** Points of one rule on one purchase line (`lineRef` null for event-level points). */
 export type AwardLine = { ruleId: string; lineRef: string | null; points: number };
@@ -19,16 +19,28 @@ export type AwardSource = {
   windows: CapWindows;
 };
 
-type CounterRow = { rule_id: string; total: number; d: number; w: number; m: number; times: number };
-/** `?`: day, week, month, member, JSON array of rule ids. */
-const memberCounters = preparedSql<CounterRow>(`
-    select rule_id, sum(points) as total,
+type PeriodRow = { rule_id: string; d: number; w: number; m: number };
+/** `?`: day, week, month, member, earliest day of the current week and month, JSON array of rule ids. */
+const periodCounters = preparedSql<PeriodRow>(`
+    select rule_id,
       sum(case when day = ? then points else 0 end) as d,
       sum(case when week = ? then points else 0 end) as w,
-      sum(case when month = ? then points else 0 end) as m,
-      count(distinct case when source_kind <> 'return' and points > 0 then source_id end) as times
-    from rule_awards where member_id = ? and rule_id in (select value from json_each(?))
+      sum(case when month = ? then points else 0 end) as m
+    from rule_awards where member_id = ? and day >= ? and rule_id in (select value from json_each(?))
     group by rule_id`);
+const lifetimeCounters = preparedSql<{ rule_id: string; points: number; times: number }>(
+  'select rule_id, points, times from rule_member_totals where member_id = ? and rule_id in (select value from json_each(?))',
+);
+const addToMemberTotal = preparedQuery((db) =>
+  db
+    .insert(ruleMemberTotals)
+    .values(placeholders(['memberId', 'ruleId', 'points', 'times']))
+    .onConflictDoUpdate({
+      target: [ruleMemberTotals.memberId, ruleMemberTotals.ruleId],
+      set: { points: sql`${ruleMemberTotals.points} + excluded.points`, times: sql`${ruleMemberTotals.times} + excluded.times` },
+    })
+    .prepare(),
+);
 const campaignTotals = preparedSql<{ rule_id: string; points: number }>(
   'select rule_id, points from rule_campaign_totals where program_id = ? and rule_id in (select value from json_each(?))',
 );
@@ -56,11 +68,19 @@ const addToCampaignTotal = preparedQuery((db) =>
 export function loadCounters(tx: DbTx, programId: string, memberId: string, compiled: CompiledProgram, event: FactEvent, windows: CapWindows): Counters {
   const ruleIds: string[] = [];
   for (const g of compiled.plans.get(triggerKey(event)) ?? []) for (const r of g.rules) if (r.limited) ruleIds.push(r.id);
-  if (ruleIds.length === 0) return {};
+  return ruleIds.length === 0 ? {} : ruleCounters(tx, programId, memberId, ruleIds, windows);
+}
+
+/** The counters of these rules for one member, as of the cap windows of an event (see `loadCounters`). */
+export function ruleCounters(tx: DbTx, programId: string, memberId: string, ruleIds: readonly string[], windows: CapWindows): Counters {
   const out: Record<string, RuleCounters> = {};
   const ids = JSON.stringify(ruleIds);
-  for (const r of memberCounters(tx).all(windows.day, windows.week, windows.month, memberId, ids)) {
-    out[r.rule_id] = { day: r.d, week: r.w, month: r.m, total: r.total, times: r.times };
+  for (const r of lifetimeCounters(tx).all(memberId, ids)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
+  // Only awards since the current week or month began can count toward day, week and month caps.
+  const today = dayOfIsoDate(windows.day);
+  const since = [`${windows.month}-01`, isoDateOfDay(today - weekdayOfDay(today))].sort()[0]!;
+  for (const r of periodCounters(tx).all(windows.day, windows.week, windows.month, memberId, since, ids)) {
+    out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
   }
   for (const t of campaignTotals(tx).all(programId, ids)) out[t.rule_id] = { ...out[t.rule_id], campaign: t.points };
   return out;
@@ -94,5 +114,8 @@ export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly Awar
   for (const l of lines) perRule.set(l.ruleId, (perRule.get(l.ruleId) ?? 0) + l.points);
   for (const [ruleId, points] of perRule) {
     addToCampaignTotal(tx).run({ programId: source.programId, ruleId, points });
+    // An event the rule paid for counts once toward "times", however many lines it paid on.
+    const paid = source.sourceKind !== 'return' && lines.some((l) => l.ruleId === ruleId && l.points > 0);
+    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId, points, times: paid ? 1 : 0 });
   }
 }

@@ -54,6 +54,7 @@ export {
   createLocalClock,
   dayOfIsoDate,
   isoDateOfDay,
+  weekdayOfDay,
   type CapWindows,
   type LocalClock,
   type LocalMoment,

@@ -174,6 +174,23 @@ export const ruleAwards = sqliteTable(
   ],
 );
 
+/**
+ * Per member and rule: points the rule gave in total (returns netted out) and how many events it
+ * paid for. A projection of rule_awards, so lifetime caps need not sum a member's whole history.
+ */
+export const ruleMemberTotals = sqliteTable(
+  'rule_member_totals',
+  {
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    ruleId: text('rule_id').notNull(),
+    points: integer('points').notNull().default(0),
+    times: integer('times').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.ruleId] })],
+);
+
 /** Points each rule gave all members together, for campaign budgets. A projection of rule_awards. */
 export const ruleCampaignTotals = sqliteTable(
   'rule_campaign_totals',

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../db';
+import { ruleAwards } from '../db/schema';
+import { capWindowsOfDay, dayOfIsoDate, type RuleCounters } from '../rules';
+import { tempDatabase } from '../testing/temp-db';
+import { recordAwards, ruleCounters } from './rule-awards';
+import { activeTemplateProgram, testMember } from './test-fixtures';
+
+const { db, cleanup } = tempDatabase();
+afterAll(cleanup);
+const { programId, versionId } = activeTemplateProgram(db);
+const RULES = ['rule-a', 'rule-b', 'rule-c'];
+const START = dayOfIsoDate('2026-01-20');
+
+/** The counters straight from every award row: what the projections must agree with. */
+type Full = Required<Omit<RuleCounters, 'campaign'>>;
+
+function fromAllAwards(memberId: string, day: number): Record<string, Full> {
+  const w = capWindowsOfDay(day);
+  const out: Record<string, Full> = {};
+  const sources = new Map<string, Set<string>>();
+  for (const a of db.select().from(ruleAwards).where(eq(ruleAwards.memberId, memberId)).all()) {
+    const c = (out[a.ruleId] ??= { day: 0, week: 0, month: 0, total: 0, times: 0 });
+    c.total += a.points;
+    if (a.day === w.day) c.day += a.points;
+    if (a.week === w.week) c.week += a.points;
+    if (a.month === w.month) c.month += a.points;
+    if (a.sourceKind !== 'return' && a.points > 0) (sources.get(a.ruleId) ?? sources.set(a.ruleId, new Set()).get(a.ruleId)!).add(a.sourceId);
+  }
+  for (const [ruleId, s] of sources) out[ruleId]!.times = s.size;
+  return out;
+}
+
+const batch = fc.record({
+  kind: fc.constantFrom('purchase' as const, 'event' as const, 'return' as const),
+  day: fc.integer({ min: 0, max: 120 }),
+  lines: fc.array(fc.record({ rule: fc.constantFrom(...RULES), points: fc.integer({ min: 1, max: 500 }) }), { minLength: 1, maxLength: 4 }),
+});
+
+describe('rule counters', () => {
+  it('equal the sums over every award row, for any history and any day', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(batch, { maxLength: 30 }), fc.integer({ min: 0, max: 130 }), (history, queryDay) => {
+        const memberId = testMember(db, programId, `counters-${++n}`);
+        for (const [i, b] of history.entries()) {
+          const day = START + b.day;
+          recordAwards(
+            db,
+            { programId, memberId, versionId, sourceKind: b.kind, sourceId: `s-${i}`, purchaseId: null, occurredAt: `${capWindowsOfDay(day).day}T12:00:00Z`, windows: capWindowsOfDay(day) },
+            b.lines.map((l, j) => ({ ruleId: l.rule, lineRef: String(j), points: b.kind === 'return' ? -l.points : l.points })),
+          );
+        }
+        const day = START + queryDay;
+        const got = ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day));
+        const want = fromAllAwards(memberId, day);
+        for (const rule of RULES) {
+          // A rule only other members earned has just its campaign total.
+          const { campaign: _campaign, ...mine } = { day: 0, week: 0, month: 0, total: 0, times: 0, ...got[rule] };
+          expect(mine).toEqual(want[rule] ?? { day: 0, week: 0, month: 0, total: 0, times: 0 });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('are projected from the award rows already stored when the migration runs', () => {
+    const memberId = testMember(db, programId, 'backfill');
+    const day = START + 3;
+    for (const [i, points] of [40, 60, -25].entries()) {
+      recordAwards(
+        db,
+        { programId, memberId, versionId, sourceKind: points < 0 ? 'return' : 'purchase', sourceId: `b-${i}`, purchaseId: null, occurredAt: '2026-01-23T12:00:00Z', windows: capWindowsOfDay(day) },
+        [{ ruleId: 'rule-a', lineRef: '1', points }],
+      );
+    }
+    const before = ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day));
+    db.$client.prepare('delete from rule_member_totals where member_id = ?').run(memberId);
+    const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0016_rule_member_totals.sql'), 'utf8').split('--> statement-breakpoint')[1]!;
+    db.$client.exec(migration.replace('GROUP BY', `WHERE member_id = '${memberId}' GROUP BY`));
+    expect(ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day))).toEqual(before);
+    expect(before['rule-a']).toMatchObject({ total: 75, times: 2 });
+  });
+});
