@@ -5,7 +5,8 @@
  * ONE outer BEGIN IMMEDIATE transaction, where each `processPurchase` transaction becomes a SAVEPOINT
  * (drizzle's better-sqlite3 `tx.transaction` nests as savepoints; checked at start: rolling back the
  * outer transaction leaves no purchase behind). One commit, one WAL sync point per batch.
- * Every variant gets a fresh temporary SQLite file in WAL mode (what the product uses).
+ * Every variant gets a fresh temporary SQLite file in WAL mode with the server's background
+ * checkpointer (what the product uses).
  *   synchronous=NORMAL: durable against process crashes (the product's setting; a power loss may
  *                       lose the last commits but never corrupts).
  *   synchronous=FULL:   fsync on every commit, durable against power loss.
@@ -24,6 +25,7 @@ import { processPurchase, type ProcessPurchaseInput } from '../engine/src/events
 import { activeTemplateProgram, testMember } from '../engine/src/events/test-fixtures';
 import { verifyLedger } from '../engine/src/ledger';
 import { WRITE_TRANSACTION } from '../engine/src/ledger/common-input';
+import { startCheckpointer } from '../engine/src/db';
 import { tempDatabase } from '../engine/src/testing/temp-db';
 import { rng } from './lib/purchases';
 
@@ -59,8 +61,10 @@ const VARIANTS: Variant[] = [
   { name: 'ledger.post_events_per_s.sync_full_batch_1', synchronous: 'FULL', batch: 1, purchases: Math.min(PURCHASES, 500) },
 ];
 
-function runVariant(v: Variant): void {
-  const { db, cleanup } = tempDatabase();
+async function runVariant(v: Variant): Promise<void> {
+  const { db, file, cleanup } = tempDatabase();
+  // As in the server: WAL checkpoints in a background thread, not inside a commit.
+  const checkpointer = startCheckpointer(db, file);
   try {
     db.$client.pragma(`synchronous = ${v.synchronous}`);
     const mode = db.$client.pragma('synchronous', { simple: true });
@@ -91,6 +95,7 @@ function runVariant(v: Variant): void {
     if (posted !== inputs.length + warm.length) throw new Error(`${v.name}: expected ${inputs.length + warm.length} purchases, found ${posted}`);
     console.log(JSON.stringify({ name: v.name, value: Math.round(inputs.length / seconds), unit: 'events/s', synchronous: v.synchronous, batch: v.batch, events: inputs.length }));
   } finally {
+    await checkpointer.stop();
     cleanup();
   }
 }
@@ -125,4 +130,4 @@ function checkNesting(): void {
 
 checkNesting();
 const only = process.argv.slice(2);
-for (const v of VARIANTS) if (only.length === 0 || only.includes(v.name)) runVariant(v);
+for (const v of VARIANTS) if (only.length === 0 || only.includes(v.name)) await runVariant(v);
