@@ -1,22 +1,21 @@
 import type { FactMember } from '../rules';
-import { isoDateOfDay } from '../rules/local-time';
 import type { SimMember } from './datasets';
 import { grow } from './arrays';
 import { IdIndex } from './id-index';
+import { MemberProfiles } from './member-profiles';
 
 const DAY = 86_400_000;
 
 /**
  * Members of a replay by index: the id map, join time and profile, plus the few per-member
- * numbers the replay needs that no other book holds. Each member has one `FactMember` object,
- * built at their first event and updated in place (tier, tenure, balance) before each evaluation.
- * @example const m = table.add(member, false); table.facts(m, at).tier
+ * numbers the replay needs that no other book holds. The rules see a member through one shared
+ * `FactMember` object that `facts` sets to that member (tier and balances are the caller's part).
+ * @example const m = table.add(member); table.facts(m, at).tenureDays
  */
 export class MemberTable {
   readonly ids: string[] = [];
   private readonly byId = new IdIndex();
-  private readonly profiles: Record<string, unknown>[] = [];
-  private readonly factObjects: (FactMember | undefined)[] = [];
+  private readonly profiles = new MemberProfiles();
   joinedAt = new Float64Array(0);
   /** 1 once the member is in the program (joined before the replay, signed up, or first seen). */
   joined = new Uint8Array(0);
@@ -49,8 +48,7 @@ export class MemberTable {
     if (m >= this.joinedAt.length) this.resize(m + 1);
     this.ids.push(member.id);
     this.byId.set(member.id, m);
-    this.profiles.push(member.attributes ?? {});
-    this.factObjects.push(undefined);
+    this.profiles.add(m, member.attributes ?? {});
     this.joinedAt[m] = member.joinedAt;
     return m;
   }
@@ -64,6 +62,7 @@ export class MemberTable {
     this.lastPurchaseDay = grow(this.lastPurchaseDay, n, -1);
     this.lastActiveMonth = grow(this.lastActiveMonth, n, -1);
     this.lifetime = grow(this.lifetime, n);
+    this.profiles.resize(this.joinedAt.length);
   }
 
   /** Capacity of the per-member arrays (other books size theirs to it). */
@@ -72,51 +71,13 @@ export class MemberTable {
   }
 
   /**
-   * The member's facts object, updated for an event at `at` (tier, tenure, balances filled in by
-   * the caller through the returned object). Unknown profile data is left out.
+   * The facts of member `m` for an event at `at` (the shared object, valid until the next call):
+   * profile, tenure, join date and, when a condition reads it, the last purchase date. Unknown
+   * profile data is left out.
    */
   facts(m: number, at: number): FactMember {
-    let f = this.factObjects[m];
-    if (!f) {
-      f = memberFacts(this.profiles[m] ?? {}, this.joinedAt[m]!);
-      this.factObjects[m] = f;
-    }
-    f.tenureDays = Math.max(0, Math.floor((at - this.joinedAt[m]!) / DAY));
+    const joinedAt = this.joinedAt[m]!;
     const lp = this.lastPurchaseDay[m]!;
-    if (this.withLastPurchaseOn && lp >= 0) f.lastPurchaseOn = isoDateOfDay(lp);
-    return f;
+    return this.profiles.fill(m, joinedAt, Math.max(0, Math.floor((at - joinedAt) / DAY)), this.withLastPurchaseOn && lp >= 0 ? lp : -1);
   }
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/**
- * A member's facts object with every field present (one object shape for all members keeps the
- * rules' accessors monomorphic). Profile values of the wrong type are left out.
- * @example memberFacts({ country: 'DE', hasApp: true }, Date.UTC(2025, 0, 1)).joinedOn // '2025-01-01'
- */
-export function memberFacts(p: Record<string, unknown>, joinedAt: number): FactMember {
-  const channel = str(p.signupChannel);
-  return {
-    tier: undefined,
-    country: str(p.country)?.toUpperCase(),
-    city: str(p.city),
-    language: str(p.language),
-    birthMonth: num(p.birthMonth),
-    age: num(p.age),
-    tenureDays: 0,
-    joinedOn: isoDateOfDay(Math.floor(joinedAt / DAY)),
-    lastPurchaseOn: undefined,
-    pointsBalance: 0,
-    lifetimePoints: 0,
-    signupChannel: channel as FactMember['signupChannel'],
-    hasEmailConsent: bool(p.hasEmailConsent),
-    hasSmsConsent: bool(p.hasSmsConsent),
-    hasPushConsent: bool(p.hasPushConsent),
-    hasApp: bool(p.hasApp),
-    isStaff: bool(p.isStaff),
-    profileComplete: bool(p.profileComplete),
-  };
 }
