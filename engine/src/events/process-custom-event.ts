@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
@@ -70,7 +70,7 @@ export function processCustomEvent({ ctx, input }: { ctx: { db: DbTx }; input: P
     const runtime = runtimeOfVersion(tx, versionId);
     const occurredAt = req.occurredAt ?? new Date().toISOString();
     const at = Date.parse(occurredAt);
-    const id = randomUUID();
+    const id = timeOrderedId();
     const event: FactEvent = { kind: req.kind, name: req.name, at, referralCount: req.referralCount };
     const booked = bookEarning(tx, {
       runtime,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { placeholders, preparedQuery, type DbTx } from '../db';
@@ -109,7 +109,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
     const total = req.total ?? round2(items.reduce((s, i) => s + i.price * i.quantity, 0));
     const itemCount = items.reduce((s, i) => s + i.quantity, 0);
     const localDate = runtime.compiled.windowsAt(at).day;
-    const id = randomUUID();
+    const id = timeOrderedId();
     const event: FactEvent = {
       kind: 'purchase',
       at,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
@@ -72,7 +72,7 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
       .all();
     const reversal = reversalFor(awards, lines, returning);
     const points = reversal.reduce((s, a) => s + a.points, 0);
-    const id = randomUUID();
+    const id = timeOrderedId();
     const occurredAt = req.occurredAt ?? new Date().toISOString();
     const runtime = purchase.versionId ? runtimeOfVersion(tx, purchase.versionId) : undefined;
     let recovered = 0;

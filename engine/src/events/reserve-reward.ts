@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import type { DbTx } from '../db';
 import { rewardRedemptions } from '../db/schema';
 import { reservePoints } from '../ledger';
@@ -20,7 +20,7 @@ export function reserveReward({ ctx, input }: { ctx: { db: DbTx }; input: Redeem
     releaseLapsedRedemptions(tx, req.programId, at);
     const { member, runtime, reward } = prepareRedemption(tx, req, at);
     takeStock(tx, req.programId, reward);
-    const id = randomUUID();
+    const id = timeOrderedId();
     const held = reservePoints({
       ctx: { db: tx },
       input: { transactionId: `reserve:${id}`, programId: req.programId, memberId: member.id, points: reward.cost, holdMinutes: runtime.spec.spending.reservationMinutes, minBalance: runtime.spec.spending.minBalance, programVersionId: runtime.versionId, sourceRef: `reward:${reward.id}`, occurredAt: at, metadata: { redemptionId: id, rewardId: reward.id } },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { eq } from 'drizzle-orm';
 import type { Db, DbTx } from '../db';
 import { purchases } from '../db/schema';
@@ -23,7 +23,7 @@ export function recordEventFailure(db: Db, failure: EventFailure): { id: string;
     const memberId = memberOf(tx, failure);
     const release = currentRelease(tx, failure.programId);
     const versionId = release ? (memberId ? versionForMember(release, memberId) : release.versionId) : null;
-    const id = `event-failed:${randomUUID()}`;
+    const id = `event-failed:${timeOrderedId()}`;
     writeFraudEvent(tx, { id, type: 'event-failed', programId: failure.programId, memberId, payload: { versionId, route: failure.route, ...(memberId ? { memberId } : {}) } });
     return { id, versionId, memberId };
   }, WRITE_TRANSACTION);

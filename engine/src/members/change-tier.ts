@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
@@ -31,7 +31,7 @@ export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTie
     const member = requireMemberRow(tx, req.programId, req.memberId);
     if (member.status === 'merged') throw new DomainError('unprocessable', `Member '${member.id}' was merged into '${member.mergedInto}'.`);
     if (member.currentTierId === req.toTierId) return { member, changed: false };
-    const id = randomUUID();
+    const id = timeOrderedId();
     tx.insert(memberTierHistory).values({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId: req.toTierId, reason: req.reason, at }).run();
     tx.update(members).set({ currentTierId: req.toTierId, tierSince: at, updatedAt: at }).where(eq(members.id, member.id)).run();
     writeOutboxEvent(tx, {
