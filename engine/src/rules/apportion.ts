@@ -18,18 +18,20 @@ export function roundPoints(exact: number, mode: 'floor' | 'round' | 'ceil'): nu
  * largest fractional parts (ties: earlier index first). The shares always sum to `target`.
  * When `target` lies between the sum of floors and the sum of ceilings of the quotas (as it does
  * for an event total rounded once), each share is the floor or the ceiling of its own quota.
- * Quotas are used as given; callers scale them to `target` when they measure something else.
+ * Quotas are used as given, times `scale` (default 1): callers scale them to `target` when they
+ * measure something else, without building a scaled copy.
  * @example apportion(3, [1.5, 1.5]) // [2, 1]
  * @example apportion(33, [11.5, 5, 16.5]) // [12, 5, 16]
+ * @example apportion(10, [1, 3], 2.5) // [3, 7]
  */
-export function apportion(target: number, quotas: ArrayLike<number>): number[] {
+export function apportion(target: number, quotas: ArrayLike<number>, scale = 1): number[] {
   const n = quotas.length;
   if (n === 1) return [target];
   const shares = new Array<number>(n);
   const rests = new Array<number>(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const q = Math.max(0, snap(quotas[i] ?? 0));
+    const q = Math.max(0, snap((quotas[i] ?? 0) * scale));
     const f = Math.floor(q);
     shares[i] = f;
     rests[i] = q - f;

@@ -93,32 +93,37 @@ function tryRule(rule: CompiledRule, ctx: EvalContext, m: number, base: number, 
   return { rule, points: room, weights, itemRefs: out.itemRefs, limitedBy: by };
 }
 
-/** Runs one group's rules per its stacking policy; returns the winners and records the others. */
-function runGroup(group: CompiledGroup, ctx: EvalContext, m: number, base: number, bw: readonly number[] | undefined, counters: Counters, skipped: SkippedRule[]): Candidate[] {
-  const winners: Candidate[] = [];
+/**
+ * Runs one group's rules per its stacking policy: appends its winners to `won` (no array per
+ * group: most groups have one winner or none) and records the others.
+ */
+function runGroup(group: CompiledGroup, ctx: EvalContext, m: number, base: number, bw: readonly number[] | undefined, counters: Counters, won: Candidate[], skipped: SkippedRule[]): void {
+  const first = won.length;
   for (const rule of group.rules) {
-    if (group.stacking === 'exclusive' && winners.length > 0) {
+    if (group.stacking === 'exclusive' && won.length > first) {
       skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'stacking' });
       continue;
     }
     const r = tryRule(rule, ctx, m, base, bw, counters);
     if (typeof r === 'string') skipped.push({ ruleId: rule.id, groupId: group.id, reason: r });
-    else if (group.stacking !== 'best-of' || winners.length === 0) winners.push(r);
-    else if (r.points > winners[0]!.points) {
-      skipped.push({ ruleId: winners[0]!.rule.id, groupId: group.id, reason: 'stacking' });
-      winners[0] = r;
+    else if (group.stacking !== 'best-of' || won.length === first) won.push(r);
+    else if (r.points > won[first]!.points) {
+      skipped.push({ ruleId: won[first]!.rule.id, groupId: group.id, reason: 'stacking' });
+      won[first] = r;
     } else skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'stacking' });
   }
-  return winners;
 }
 
 function lineOf(c: Candidate, points: number, ctx: EvalContext): EarnedLine {
   let perItem: ItemPoints[] | undefined;
   if (c.weights) {
-    const shares = apportion(points, scaled(c.weights, points / c.points));
+    const shares = apportion(points, c.weights, points / c.points);
     const items = ctx.facts.items;
-    perItem = [];
-    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) perItem.push({ lineRef: items[i]!.ref, points: shares[i]! });
+    let k = 0;
+    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) k++;
+    perItem = new Array<ItemPoints>(k);
+    k = 0;
+    for (let i = 0; i < shares.length; i++) if (shares[i]! > 0) perItem[k++] = { lineRef: items[i]!.ref, points: shares[i]! };
   }
   // One object shape for every line (optional fields present, possibly undefined): keeps V8 monomorphic.
   return { ruleId: c.rule.id, ruleName: c.rule.name, groupId: c.rule.groupId, points, exactPoints: c.points, limitedBy: c.limitedBy, itemRefs: c.itemRefs, perItem };
@@ -166,13 +171,14 @@ export function evaluate(compiled: CompiledProgram, facts: EvaluationFacts, coun
       for (const rule of group.rules) skipped.push({ ruleId: rule.id, groupId: group.id, reason: 'exclusive' });
       continue;
     }
-    const winners = runGroup(group, ctx, m, base, baseWeights, counters, skipped);
-    for (const c of winners) {
-      won.push(c);
+    const first = won.length;
+    runGroup(group, ctx, m, base, baseWeights, counters, won, skipped);
+    for (let w = first; w < won.length; w++) {
+      const c = won[w]!;
       base += c.points;
       if (baseWeights && c.weights) for (let i = 0; i < n; i++) baseWeights[i]! += c.weights[i]!;
     }
-    if (group.stacking === 'exclusive' && winners.length > 0) stopped = true;
+    if (group.stacking === 'exclusive' && won.length > first) stopped = true;
   }
   const exact = new Array<number>(won.length);
   let exactPoints = 0;

@@ -6,15 +6,16 @@ import { dayOfIsoDate, isoDateOfDay } from './local-time';
  * window) is an input; tiers are listed lowest first, as in the spec.
  */
 
+// Plain loops: tier checks run after every simulated event, and a callback per call is garbage.
 function indexOf(tiers: readonly Tier[], id: string | undefined): number {
-  return id === undefined ? -1 : tiers.findIndex((t) => t.id === id);
+  if (id === undefined) return -1;
+  for (let i = 0; i < tiers.length; i++) if (tiers[i]!.id === id) return i;
+  return -1;
 }
 
 function qualifiedIndex(tiers: readonly Tier[], value: number): number {
   let q = -1;
-  tiers.forEach((t, i) => {
-    if (value >= t.threshold) q = i;
-  });
+  for (let i = 0; i < tiers.length; i++) if (value >= tiers[i]!.threshold) q = i;
   return q;
 }
 
