@@ -173,8 +173,13 @@ export class ReplayCore implements JourneyHost, RedeemerHost {
     this.log.add(m, this.now, this.day, 0, 0, points);
   }
 
-  protected memberOf(id: string, at: number): number {
-    let m = this.members.indexOf(id);
+  /**
+   * The member of an event, joining them when needed. `hint` is the event's `memberIndex`: members
+   * are added in the dataset's order, so it usually is the index already (checked against the id),
+   * which spares hashing the id.
+   */
+  protected memberOf(id: string, at: number, hint: number | undefined): number {
+    let m = hint !== undefined && this.members.ids[hint] === id ? hint : this.members.indexOf(id);
     if (m < 0) m = this.addMember({ id, joinedAt: at });
     if (!this.members.joined[m]) this.join(m, false);
     if (!this.members.seen[m]) {

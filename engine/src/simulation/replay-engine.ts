@@ -48,7 +48,7 @@ export class ReplayEngine extends ReplayCore {
       t.guestSpend += e.total;
       return;
     }
-    const m = this.memberOf(e.memberId, e.at);
+    const m = this.memberOf(e.memberId, e.at, e.memberIndex);
     const mt = this.members;
     t.memberSpend += e.total;
     const ev = this.event;
@@ -85,7 +85,7 @@ export class ReplayEngine extends ReplayCore {
     const t = this.tally;
     t.returns++;
     if (e.memberId === null) return;
-    const m = this.memberOf(e.memberId, e.at);
+    const m = this.memberOf(e.memberId, e.at, e.memberIndex);
     const rec = this.purchases.find(e.purchaseId);
     let points = 0;
     if (rec >= 0) {
@@ -102,7 +102,7 @@ export class ReplayEngine extends ReplayCore {
 
   private signUp(e: SimSignUp): void {
     this.tally.signUps++;
-    const m = this.memberOf(e.memberId, e.at);
+    const m = this.memberOf(e.memberId, e.at, e.memberIndex);
     const ev = this.event;
     ev.kind = 'sign-up';
     ev.name = undefined;
@@ -114,7 +114,7 @@ export class ReplayEngine extends ReplayCore {
   private custom(e: SimCustom): void {
     this.tally.custom++;
     if (e.memberId === null) return;
-    const m = this.memberOf(e.memberId, e.at);
+    const m = this.memberOf(e.memberId, e.at, e.memberIndex);
     const ev = this.event;
     const special = SPECIAL_KINDS.has(e.name);
     ev.kind = special ? (e.name as FactEvent['kind']) : 'custom';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { beanClub } from '../spec';
 import { compareVersions } from './compare';
 import { syntheticDataset } from './datasets';
+import type { SimEvent } from './datasets';
 import { replay, replaySync } from './replay';
-import { tinyHistory, tinyProgram } from './test-fixtures';
+import { memoryDataset, tinyHistory, tinyProgram } from './test-fixtures';
 
 const ALWAYS = { redemptions: { probability: 1 } };
 
@@ -45,6 +46,16 @@ describe('replay of a hand-checked history', () => {
 
 describe('replay of a synthetic history', () => {
   const dataset = () => syntheticDataset({ seed: 3, members: 400, events: 4_000, days: 800 });
+
+  it('treats memberIndex as a hint: wrong or missing ones give the same result', () => {
+    const ds = syntheticDataset({ seed: 5, members: 300, events: 3_000 });
+    const events = [...ds.eventsSync()];
+    const plain = memoryDataset([...ds.members()], events.map(({ memberIndex: _, ...e }) => e as SimEvent), ds.stats?.end);
+    const wrong = memoryDataset([...ds.members()], events.map((e, i) => ({ ...e, memberIndex: (i * 7) % 400 })), ds.stats?.end);
+    const expected = replaySync(beanClub(), ds);
+    expect(replaySync(beanClub(), plain)).toEqual({ ...expected, dataset: expect.anything() });
+    expect(replaySync(beanClub(), wrong)).toEqual({ ...expected, dataset: expect.anything() });
+  });
 
   it('is deterministic', () => {
     expect(replaySync(beanClub(), dataset())).toEqual(replaySync(beanClub(), dataset()));

@@ -36,6 +36,7 @@ describe('importCsvHistory', () => {
       { ref: 'l1', sku: 'A', category: 'food', quantity: 2, price: 3.5 },
       { ref: 'l2', sku: 'B', quantity: 1, price: 10 },
     ]);
+    expect(events.map((e) => e.memberIndex)).toEqual([0, 0, 0, undefined, 0, 0]);
     expect(events[4]).toMatchObject({ purchaseId: 'P2', items: [{ ref: 'l1', quantity: 3 }], total: 10.5 });
     expect(events[5]).toMatchObject({ purchaseId: 'P1', items: [{ ref: 'l1', quantity: 1 }, { ref: 'l2', quantity: 1 }], total: 13.5 });
     for (const e of events) SimEvent.parse(e);

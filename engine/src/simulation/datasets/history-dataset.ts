@@ -5,8 +5,20 @@ import type { SyncDataset, SimEvent, SimItem, SimMember, SimPurchase, SimReturn,
 const CHANNELS = new Set(['store', 'online', 'app', 'phone']);
 const refOf = (pos: number): string => `l${pos + 1}`;
 
+/** A history's columns and, per member (of `raw.memberIds`), their position in `members()`. */
+interface Columns {
+  c: CompactHistory;
+  position: Int32Array;
+}
+
+/** `members()` position of a member (an index of `raw.memberIds`, -1 for guests), if it has one. */
+function indexOf(position: Int32Array, member: number): number | undefined {
+  const i = member >= 0 ? (position[member] ?? -1) : -1;
+  return i >= 0 ? i : undefined;
+}
+
 /** Builds purchase `r` (a receipt index) from the columns. */
-function purchaseAt(c: CompactHistory, r: number): SimPurchase {
+function purchaseAt({ c, position }: Columns, r: number): SimPurchase {
   const h = c.raw;
   const from = c.receiptStart[r] ?? 0;
   const to = c.receiptStart[r + 1] ?? 0;
@@ -30,6 +42,7 @@ function purchaseAt(c: CompactHistory, r: number): SimPurchase {
     kind: 'purchase',
     id: h.receiptName(r),
     at: h.receiptAt.get(r),
+    memberIndex: indexOf(position, member),
     memberId: member >= 0 ? h.memberIds.value(member) : null,
     storeId: h.labels.value(h.receiptStore.get(r)),
     channel: CHANNELS.has(channel) ? (channel as SimPurchase['channel']) : 'store',
@@ -39,7 +52,7 @@ function purchaseAt(c: CompactHistory, r: number): SimPurchase {
   };
 }
 
-function returnAt(c: CompactHistory, j: number): SimReturn {
+function returnAt({ c, position }: Columns, j: number): SimReturn {
   const h = c.raw;
   const r = c.returnReceipt[j] ?? 0;
   const items: SimReturnItem[] = [];
@@ -51,6 +64,7 @@ function returnAt(c: CompactHistory, j: number): SimReturn {
     kind: 'return',
     id: c.returnIds[j] ?? h.receiptName(r),
     at: h.receiptAt.get(r),
+    memberIndex: indexOf(position, member),
     memberId: member >= 0 ? h.memberIds.value(member) : null,
     purchaseId: h.receiptName(c.returnPurchase[j] ?? 0),
     total: c.returnTotal[j] ?? 0,
@@ -63,15 +77,16 @@ function memberAt(c: CompactHistory, i: number): SimMember {
   return { id: c.raw.memberIds.value(m), joinedAt: c.memberJoinedAt[i] ?? 0, attributes: { ...c.raw.memberAttributes.get(m) } };
 }
 
-function* eventsOf(c: CompactHistory): Generator<SimEvent> {
+function* eventsOf(columns: Columns): Generator<SimEvent> {
+  const { c } = columns;
   for (const code of c.events) {
     const index = code >> 2;
     const kind = code & 3;
-    if (kind === 1) yield purchaseAt(c, index);
-    else if (kind === 2) yield returnAt(c, index);
+    if (kind === 1) yield purchaseAt(columns, index);
+    else if (kind === 2) yield returnAt(columns, index);
     else {
       const m = memberAt(c, index);
-      const signUp: SimSignUp = { kind: 'sign-up', id: `signup-${m.id}`, at: m.joinedAt, memberId: m.id };
+      const signUp: SimSignUp = { kind: 'sign-up', id: `signup-${m.id}`, at: m.joinedAt, memberIndex: index, memberId: m.id };
       yield signUp;
     }
   }
@@ -83,7 +98,9 @@ function* eventsOf(c: CompactHistory): Generator<SimEvent> {
  * @example const ds = historyDataset(history, { id: 'shop-2024', name: 'Shop 2024', description: '...' });
  */
 export function historyDataset(c: CompactHistory, info: { id: string; name: string; description: string }): SyncDataset {
-  const eventsSync = (): Iterable<SimEvent> => ({ [Symbol.iterator]: () => eventsOf(c) });
+  const position = new Int32Array(c.raw.memberIds.values.length).fill(-1);
+  c.memberOrder.forEach((m, i) => (position[m] = i));
+  const eventsSync = (): Iterable<SimEvent> => ({ [Symbol.iterator]: () => eventsOf({ c, position }) });
   const n = c.eventAt.length;
   let purchases = 0;
   for (let r = 0; r < c.raw.receiptAt.length; r++) if (!c.raw.receiptIsReturn.get(r)) purchases++;

@@ -58,6 +58,12 @@ export type SimItem = z.infer<typeof SimItem>;
 const base = {
   id: z.string().min(1),
   at: SimTime,
+  memberIndex: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Position of the event's member in the dataset's members(), when the dataset knows it: a replay then finds the member without looking the id up (it checks the id)"),
 };
 
 /** A purchase; `memberId` is null for a non-member (guest) purchase. `total` is what was paid. */

@@ -28,6 +28,20 @@ describe('syntheticDataset', () => {
     expect(JSON.stringify([...ds.members()])).toBe(JSON.stringify([...syntheticDataset(options).members()]));
   });
 
+  it("gives each member's event the member's position in members()", () => {
+    const ds = syntheticDataset(options);
+    const ids = [...ds.members()].map((m) => m.id);
+    let hinted = 0;
+    for (const e of ds.eventsSync()) {
+      if (e.memberId === null) expect(e.memberIndex).toBeUndefined();
+      else {
+        expect(ids[e.memberIndex!]).toBe(e.memberId);
+        hinted++;
+      }
+    }
+    expect(hinted).toBeGreaterThan(15_000);
+  });
+
   it('produces valid, time-ordered events with consistent returns and sign-ups', () => {
     const ds = syntheticDataset(options);
     const members = new Map([...ds.members()].map((m) => [m.id, SimMember.parse(m)]));

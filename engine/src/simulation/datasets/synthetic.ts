@@ -99,7 +99,7 @@ function returnOf(w: World, r: Random, p: SimPurchase, id: string, day: number):
     items = [{ ref: line.ref, quantity }];
     total = Math.round(line.price * 100 * quantity) / 100;
   }
-  return { kind: 'return', id, at, memberId: p.memberId, purchaseId: p.id, total, items };
+  return { kind: 'return', id, at, memberIndex: p.memberIndex, memberId: p.memberId, purchaseId: p.id, total, items };
 }
 
 /** Index of the first member who joins at or after `t` (= number of members joined before `t`). */
@@ -132,7 +132,7 @@ function purchase(w: World, r: Random, at: number, member: number, id: string): 
   const storeId = ch === 0 ? (w.storeIds[store] ?? 'store-01') : channel;
   const { items, total } = basket(w, r, member);
   const memberId = member >= 0 ? (pop.ids[member] ?? null) : null;
-  return { kind: 'purchase', id, at, memberId, storeId, channel, total, currency: w.o.currency, items };
+  return { kind: 'purchase', id, at, memberIndex: member >= 0 ? member : undefined, memberId, storeId, channel, total, currency: w.o.currency, items };
 }
 
 const byAt = (a: SimReturn, b: SimReturn): number => a.at - b.at;
@@ -188,8 +188,9 @@ function* generate(w: World): Generator<SimEvent> {
       const ra = returns[ri]?.at ?? Infinity;
       if (ja === Infinity && pa === Infinity && ra === Infinity) break;
       if (ja <= pa && ja <= ra) {
-        const m = memberAt(pop, o.seed, start, nextJoin++);
-        yield { kind: 'sign-up', id: `s${m.id}`, at: m.joinedAt, memberId: m.id, channel: m.attributes.signupChannel };
+        const memberIndex = nextJoin++;
+        const m = memberAt(pop, o.seed, start, memberIndex);
+        yield { kind: 'sign-up', id: `s${m.id}`, at: m.joinedAt, memberIndex, memberId: m.id, channel: m.attributes.signupChannel };
       } else if (pa <= ra) {
         pi++;
         const member = r() < guestShare ? -1 : buyer(pop, r, pa);
