@@ -194,7 +194,8 @@ export class ReplayCore implements JourneyHost, RedeemerHost {
     mt.joined[m] = 1;
     mt.joinedCount++;
     if (existing) mt.hadPurchase[m] = 1;
-    const joinedDay = this.compiled.clock(mt.joinedAt[m]!).day;
+    // The local join day costs a time-zone lookup for an hour long past; only anniversaries need it.
+    const joinedDay = this.tiers.usesJoinDay ? this.compiled.clock(mt.joinedAt[m]!).day : 0;
     this.tiers.join(m, this.day, joinedDay, tierId);
   }
 

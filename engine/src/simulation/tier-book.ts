@@ -22,6 +22,8 @@ const NEVER = 0x7fffffff;
  */
 export class TierBook {
   readonly enabled: boolean;
+  /** Whether re-checks depend on the join day (membership anniversaries); `join` ignores it otherwise. */
+  readonly usesJoinDay: boolean;
   tier = new Int16Array(0);
   since = new Int32Array(0);
   joinedDay = new Int32Array(0);
@@ -49,6 +51,7 @@ export class TierBook {
     log: ActivityLog,
   ) {
     this.enabled = tiers.length > 0;
+    this.usesJoinDay = this.enabled && policy.retention.evaluate === 'membership-anniversary';
     this.counts = new Float64Array(tiers.length);
     this.index = new Map(tiers.map((t, i) => [t.id, i]));
     this.window = this.enabled ? log.window(metricCode(policy.metric), true) : undefined;
