@@ -26,6 +26,33 @@ describe('apportion', () => {
     );
   });
 
+  it('gives a large basket the same units as one unit at a time to the largest remainder', () => {
+    // The rule as first written: repeated max-search, earliest index on ties.
+    const oneByOne = (target: number, quotas: number[]): number[] => {
+      const q = quotas.map((x) => Math.max(0, Math.round(x * 1e6) / 1e6));
+      const shares = q.map(Math.floor);
+      const rests = q.map((x, i) => x - shares[i]!);
+      for (let missing = target - shares.reduce((a, b) => a + b, 0); missing > 0; missing--) {
+        let best = -1;
+        for (let i = 0; i < q.length; i++) if (rests[i]! >= 0 && (best < 0 || rests[i]! > rests[best]!)) best = i;
+        if (best < 0) break;
+        shares[best]! += 1;
+        rests[best] = -1;
+      }
+      return shares;
+    };
+    // Few distinct remainders, so ties are common.
+    const quota = fc.oneof(fc.integer({ min: 0, max: 40 }).map((x) => x / 8), fc.double({ min: 0, max: 50, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(quota, { minLength: 9, maxLength: 400 }), fc.double({ min: 0, max: 1, noNaN: true }), (quotas, u) => {
+        const floors = quotas.reduce((a, x) => a + Math.floor(Math.round(x * 1e6) / 1e6), 0);
+        const target = floors + Math.floor(u * quotas.length);
+        expect(apportion(target, quotas)).toEqual(oneByOne(target, quotas));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rounds away float noise before floor and ceil', () => {
     expect(roundPoints((0.1 + 0.2) * 10, 'floor')).toBe(3);
     expect(roundPoints(3.0000000000004, 'ceil')).toBe(3);

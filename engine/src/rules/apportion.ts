@@ -38,7 +38,10 @@ export function apportion(target: number, quotas: ArrayLike<number>, scale = 1):
     sum += f;
   }
   let missing = target - sum;
-  // Few units move (at most one per share), so repeated max-search beats sorting.
+  // The units go to the largest remainders, earliest first on ties. A handful is found by
+  // repeated max-search; a large basket (hundreds of lines, as many units) ranks them once
+  // instead of searching once per unit.
+  if (missing > SEARCH_LIMIT) missing = giveByRank(shares, rests, missing);
   while (missing > 0) {
     let best = -1;
     for (let i = 0; i < n; i++) if (rests[i]! >= 0 && (best < 0 || rests[i]! > rests[best]!)) best = i;
@@ -60,4 +63,74 @@ export function apportion(target: number, quotas: ArrayLike<number>, scale = 1):
     missing++;
   }
   return shares;
+}
+
+const SEARCH_LIMIT = 8;
+// Remainders being ranked (reused: apportion never calls out, so one buffer serves every call).
+let candidates = new Float64Array(64);
+
+/**
+ * Gives one unit each to the `missing` largest remainders (ties: lower index), as repeated
+ * max-search would, and marks them taken (-1): every remainder above the missing-th largest value,
+ * then the ones equal to it from the lowest index. Returns what is still missing: more than zero
+ * only when there are fewer remainders than units (inconsistent input, left to the caller's loop).
+ */
+function giveByRank(shares: number[], rests: number[], missing: number): number {
+  const n = rests.length;
+  if (candidates.length < n) candidates = new Float64Array(Math.max(n, candidates.length * 2));
+  const c = candidates;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (rests[i]! >= 0) c[count++] = rests[i]!;
+  if (count <= missing) {
+    for (let i = 0; i < n; i++) {
+      if (rests[i]! >= 0) {
+        shares[i] = shares[i]! + 1;
+        rests[i] = -1;
+      }
+    }
+    return missing - count;
+  }
+  const threshold = kthSmallest(c, count, count - missing);
+  let left = missing;
+  for (let i = 0; i < n; i++) {
+    if (rests[i]! > threshold) {
+      shares[i] = shares[i]! + 1;
+      rests[i] = -1;
+      left--;
+    }
+  }
+  for (let i = 0; i < n && left > 0; i++) {
+    if (rests[i] === threshold) {
+      shares[i] = shares[i]! + 1;
+      rests[i] = -1;
+      left--;
+    }
+  }
+  return 0;
+}
+
+/** The value that would be at position `k` if `a[0..n)` were sorted ascending (reorders `a`; no NaN). */
+function kthSmallest(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
