@@ -14,40 +14,50 @@ export function metricCode(metric: 'spend' | 'visits' | 'points' | 'points-earne
 /**
  * Each member's activity as a chain of entries in one pool (time order): instant, local day,
  * spend in cents, visits and points. Windows over it ({@link WindowSum}) keep a running sum per
- * member and drop entries as the window start moves on, so a query is O(1) amortised.
+ * member and drop entries as the window start moves on, so a query is O(1) amortised. Only the
+ * columns some window reads are kept (Bean Club's tier window needs days and points: 20 of the
+ * 40 bytes an entry would take), and nothing at all without windows.
  * @example log.add(m, at, day, 11_50, 1, 16); window.valueOf(m, at - 60 * DAY)
  */
 export class ActivityLog {
-  at = new Float64Array(1024);
-  day = new Int32Array(1024);
-  values = [new Float64Array(1024), new Float64Array(1024), new Float64Array(1024)] as const;
-  next = new Int32Array(1024);
+  at = new Float64Array(0);
+  day = new Int32Array(0);
+  values = [new Float64Array(0), new Float64Array(0), new Float64Array(0)] as const;
+  next = new Int32Array(0);
   count = 0;
   tail = new Int32Array(0);
   readonly windows: WindowSum[] = [];
+  private capacity = 0;
+  private keepAt = false;
+  private keepDay = false;
+  private readonly keepValue = [false, false, false];
 
   resize(n: number): void {
     this.tail = grow(this.tail, n, -1);
     for (const w of this.windows) w.resize(n);
   }
 
-  /** A window over this log; `byDay` compares local days, otherwise instants. */
+  /** A window over this log; `byDay` compares local days, otherwise instants. Register windows before adding entries. */
   window(metric: MetricCode, byDay: boolean): WindowSum {
     const w = new WindowSum(this, metric, byDay);
     w.resize(this.tail.length);
     this.windows.push(w);
+    if (byDay) this.keepDay = true;
+    else this.keepAt = true;
+    this.keepValue[metric] = true;
     return w;
   }
 
   /** Appends an entry for member `m` and adds it to every window. */
   add(m: number, at: number, day: number, spendCents: number, visits: number, points: number): void {
+    if (this.windows.length === 0) return;
     const i = this.count++;
-    if (i >= this.at.length) this.growPool(i + 1);
-    this.at[i] = at;
-    this.day[i] = day;
-    this.values[SPEND][i] = spendCents;
-    this.values[VISITS][i] = visits;
-    this.values[POINTS][i] = points;
+    if (i >= this.capacity) this.growPool(i + 1);
+    if (this.keepAt) this.at[i] = at;
+    if (this.keepDay) this.day[i] = day;
+    if (this.keepValue[SPEND]) this.values[SPEND][i] = spendCents;
+    if (this.keepValue[VISITS]) this.values[VISITS][i] = visits;
+    if (this.keepValue[POINTS]) this.values[POINTS][i] = points;
     this.next[i] = -1;
     const t = this.tail[m]!;
     if (t >= 0) this.next[t] = i;
@@ -56,10 +66,13 @@ export class ActivityLog {
   }
 
   private growPool(n: number): void {
-    this.at = grow(this.at, n);
-    this.day = grow(this.day, n);
-    this.values = [grow(this.values[0], n), grow(this.values[1], n), grow(this.values[2], n)];
-    this.next = grow(this.next, n);
+    this.capacity = Math.max(n, this.capacity * 2, 1024);
+    const c = this.capacity;
+    if (this.keepAt) this.at = grow(this.at, c);
+    if (this.keepDay) this.day = grow(this.day, c);
+    const [spend, visits, points] = this.values;
+    this.values = [this.keepValue[SPEND] ? grow(spend, c) : spend, this.keepValue[VISITS] ? grow(visits, c) : visits, this.keepValue[POINTS] ? grow(points, c) : points];
+    this.next = grow(this.next, c);
   }
 }
 
