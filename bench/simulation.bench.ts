@@ -9,7 +9,8 @@
  *   {"name":"simulation.online_retail_s","value":s} full backtest of UCI Online Retail with the
  *                                                   retail-tiers template in GBP (import excluded)
  * Each line also gives `cpu_s` (user + system CPU of this process during the measure): on a shared
- * machine wall time includes waiting for a core, CPU time does not.
+ * machine wall time includes waiting for a core, CPU time does not. The 1M line gives
+ * `rss_peak_mb`, the process's peak resident memory by then (generated history and replay state).
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const s = measure(() => replaySync(beanClub(), synthetic));
   const r = s.result;
   const events = r.counts.events;
-  print(EVENTS === 1_000_000 ? 'simulation.1m_events_s' : `simulation.${EVENTS}_events_s`, s.seconds, { cpu_s: s.cpu, events, purchases: r.counts.purchases, members: r.counts.members, issued: r.points.issued });
+  const rssPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  print(EVENTS === 1_000_000 ? 'simulation.1m_events_s' : `simulation.${EVENTS}_events_s`, s.seconds, { cpu_s: s.cpu, rss_peak_mb: rssPeakMb, events, purchases: r.counts.purchases, members: r.counts.members, issued: r.points.issued });
   print('simulation.events_per_s', events / s.seconds, { cpu_events_per_s: Math.round(events / s.cpu) });
 
   const retail = await loadOnlineRetail();
