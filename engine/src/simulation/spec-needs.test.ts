@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beanClub } from '../spec';
 import type { Condition } from '../spec';
-import { aggregateNeeds } from './spec-needs';
+import { aggregateNeeds, readsField } from './spec-needs';
 
 const visits = (lastDays: number): Condition => ({ op: 'aggregate', metric: 'visits', lastDays, cmp: 'gte', value: 1 });
 
@@ -27,5 +27,15 @@ describe('aggregateNeeds', () => {
       { metric: 'visits', lastDays: 60 },
       { metric: 'visits', lastDays: 365 },
     ]);
+  });
+});
+
+describe('readsField', () => {
+  it('sees fields that journey branches and wait-until conditions read', () => {
+    const spec = beanClub();
+    expect(readsField(spec, 'member.lastPurchaseOn')).toBe(false);
+    const journey = spec.journeys[0]!;
+    journey.steps.unshift({ id: 'recent', kind: 'branch', condition: { op: 'gte', field: 'member.lastPurchaseOn', value: '2026-01-01' }, then: journey.steps[0]!.id, else: journey.steps[0]!.id });
+    expect(readsField(spec, 'member.lastPurchaseOn')).toBe(true);
   });
 });

@@ -38,12 +38,15 @@ export function rulesReadAggregates(spec: ProgramSpec): boolean {
 }
 
 /**
- * Whether any rule, segment or reward condition reads a catalog field.
+ * Whether any rule, segment, reward or journey (branch, wait-until) condition reads a catalog field.
  * @example readsField(beanClub(), 'member.tier') // true
  */
 export function readsField(spec: ProgramSpec, field: string): boolean {
   let found = false;
-  const conditions = [...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition), ...spec.rewards.map((r) => r.eligibility)];
+  const journeyConditions = spec.journeys.flatMap((j) =>
+    j.steps.flatMap((s) => (s.kind === 'branch' ? [s.condition] : s.kind === 'wait-until' && s.until.kind === 'condition' ? [s.until.condition] : [])),
+  );
+  const conditions = [...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition), ...spec.rewards.map((r) => r.eligibility), ...journeyConditions];
   for (const c of conditions) if (c) walkCondition(c, (n) => (found ||= 'field' in n && n.field === field));
   return found;
 }
