@@ -17,3 +17,4 @@ export * from './redemptions';
 export * from './api-access';
 export * from './simulations';
 export * from './tier-reviews';
+export * from './points-payments';
