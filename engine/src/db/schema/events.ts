@@ -177,6 +177,8 @@ export const ruleAwards = sqliteTable(
 /**
  * Per member and rule: points the rule gave in total (returns netted out) and how many events it
  * paid for. A projection of rule_awards, so lifetime caps need not sum a member's whole history.
+ * A merge adds the source's rows into the target's and removes them, so a member's row covers
+ * the awards of every member merged into it.
  */
 export const ruleMemberTotals = sqliteTable(
   'rule_member_totals',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { programs } from './programs';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -7,7 +7,8 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 /**
  * A member of one program. Contact data is stored normalised (email trimmed and
  * lowercased, phone in E.164, card digits only) and is unique per program.
- * A merged member keeps its row with `status = 'merged'` and `merged_into` set.
+ * A merged member keeps its row with `status = 'merged'` and `merged_into` set; `merged_into`
+ * always names the member that carries on (a chain A→B, B→C re-points A to C).
  */
 export const members = sqliteTable(
   'members',
@@ -27,6 +28,11 @@ export const members = sqliteTable(
       .notNull()
       .default('active'),
     mergedInto: text('merged_into').references((): AnySQLiteColumn => members.id),
+    /**
+     * How many members were merged into this one (rows whose `merged_into` is this id). Their
+     * purchases and awards count as this member's history; 0 lets the hot path skip looking them up.
+     */
+    mergedMembers: integer('merged_members').notNull().default(0),
     joinedAt: text('joined_at').notNull().default(now),
     /** JSON object of custom attributes (e.g. {"country":"DE"}). */
     attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
