@@ -8,6 +8,7 @@ import { DRESS_AND_PERFUME } from '../events/test-baskets';
 import { activeTemplateProgram, testMember } from '../events/test-fixtures';
 import type { FraudRule } from '../spec';
 import { tempDatabase } from '../testing/temp-db';
+import { decideHeldPoints, getBalance, verifyLedger } from '../ledger';
 import { screenEvent } from './screen-event';
 
 const RULES: FraudRule[] = [
@@ -29,7 +30,7 @@ const events = (memberId: string, type: string) => db.select().from(outbox).wher
 describe('screenEvent', () => {
   it('queries nothing when the version has no enabled rules', () => {
     const noDb = new Proxy({}, { get: () => { throw new Error('queried'); } }) as DbTx;
-    expect(screenEvent(noDb, [], { kind: 'purchase', programId, versionId, memberId: 'm', eventRef: 'purchase:x', occurredAt: at(0) })).toEqual({ fired: [], blocked: false });
+    expect(screenEvent(noDb, [], { kind: 'purchase', programId, versionId, memberId: 'm', eventRef: 'purchase:x', occurredAt: at(0) })).toEqual({ fired: [], blocked: false, held: false });
     expect(screenEvent(noDb, [RULES[3]!], { kind: 'purchase', programId, versionId, memberId: 'm', eventRef: 'purchase:x', occurredAt: at(0), amount: 99 }).fired).toEqual([]);
   });
 
@@ -62,5 +63,22 @@ describe('screenEvent', () => {
     const [flag] = events(m, 'fraud-flagged');
     expect(flag?.payload).toMatchObject({ ruleId: 'returns', action: 'notify-security', versionId, reason: 'Returned 150 of 150 purchased over 30 days (100 %, limit 50 %)' });
     expect(events(m, 'security-notification')).toHaveLength(1);
+  });
+
+  it('holds the points of a purchase that trips a hold-points rule until support releases them', () => {
+    const hold = activeTemplateProgram(db, 'retail-tiers', (s) => ({ ...s, fraudRules: [{ ...RULES[0]!, id: 'fast-hold', action: 'hold-points' }] }));
+    const m = testMember(db, hold.programId, 'held');
+    const buyHere = (min: number) => processPurchase({ ctx: { db }, input: { programId: hold.programId, storeId: 'ams', receiptNumber: `H-${min}`, member: { memberId: m }, occurredAt: at(min), items: DRESS_AND_PERFUME } });
+    buyHere(0);
+    expect(buyHere(1)).toMatchObject({ pointsHeld: false });
+    const third = buyHere(2);
+    expect(third).toMatchObject({ pointsHeld: true, availableAt: null });
+    expect(third.points).toBeGreaterThan(0);
+    const balance = () => getBalance({ ctx: { db }, input: { programId: hold.programId, memberId: m, asOf: at(3) } });
+    expect(balance().held).toBe(third.points);
+    expect(events(m, 'points-held')[0]?.payload).toMatchObject({ earnTransactionId: third.earnTransactionId, points: third.points, ruleId: 'fast-hold' });
+    decideHeldPoints({ ctx: { db }, input: { programId: hold.programId, earnTransactionId: third.earnTransactionId!, decision: 'release', reason: 'Bought for a team event', actor: 'ana', occurredAt: at(4) } });
+    expect(balance().held).toBe(0);
+    expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
   });
 });

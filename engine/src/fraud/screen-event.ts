@@ -4,6 +4,7 @@ import { members } from '../db/schema';
 import type { FraudRule } from '../spec';
 import { fraudChecks, type FiredRule, type FraudFacts } from './checks';
 import { writeFraudEvent } from './fraud-outbox';
+import { holdEarnedPoints } from '../ledger/hold-points';
 
 /** The event being screened, as recorded by the caller in the same transaction. */
 export type ScreenedEvent = {
@@ -16,12 +17,14 @@ export type ScreenedEvent = {
   occurredAt: string;
   /** Purchase total (purchases). */
   amount?: number;
+  /** The earn the event booked, if any: what `hold-points` holds. */
+  earnTransactionId?: string | null;
 };
 
-/** What screening did: the rules that fired and whether the member was blocked. */
-export type ScreenResult = { fired: FiredRule[]; blocked: boolean };
+/** What screening did: the rules that fired, whether the member was blocked and the event's points held. */
+export type ScreenResult = { fired: FiredRule[]; blocked: boolean; held: boolean };
 
-const NOTHING: ScreenResult = { fired: [], blocked: false };
+const NOTHING: ScreenResult = { fired: [], blocked: false, held: false };
 const minus = (iso: string, ms: number) => new Date(Date.parse(iso) - ms).toISOString();
 
 /**
@@ -30,7 +33,8 @@ const minus = (iso: string, ms: number) => new Date(Date.parse(iso) - ms).toISOS
  * rules need (nothing at all without enabled rules); per fired rule writes `fraud-flagged`
  * (ruleId, ruleName, action, reason, versionId, eventRef) and applies the action: `block` sets
  * the member to blocked (later purchases earn nothing), `notify-security` adds a
- * `security-notification`; `flag` and `hold-points` only flag (the ledger cannot hold points; see README).
+ * `security-notification`, `hold-points` holds what the event earned until a reviewer releases or
+ * forfeits it (`decideHeldPoints`), `flag` only flags.
  * @example screenEvent(tx, spec.fraudRules, { kind: 'purchase', programId, versionId, memberId, eventRef: `purchase:${id}`, occurredAt, amount: total })
  */
 export function screenEvent(tx: DbTx, rules: readonly FraudRule[], event: ScreenedEvent): ScreenResult {
@@ -38,6 +42,7 @@ export function screenEvent(tx: DbTx, rules: readonly FraudRule[], event: Screen
   if (enabled.length === 0) return NOTHING;
   const fired = fraudChecks(enabled, gatherFacts(tx, enabled, event));
   let blocked = false;
+  let held = false;
   for (const { rule, reason } of fired) {
     const base = { ruleId: rule.id, ruleName: rule.name, action: rule.action, reason, versionId: event.versionId, eventRef: event.eventRef };
     const idOf = (type: string) => `${event.eventRef}:${type}:${rule.id}`;
@@ -49,8 +54,11 @@ export function screenEvent(tx: DbTx, rules: readonly FraudRule[], event: Screen
       tx.update(members).set({ status: 'blocked' }).where(and(eq(members.id, event.memberId), eq(members.status, 'active'))).run();
       blocked = true;
     }
+    if (rule.action === 'hold-points' && event.earnTransactionId && !held) {
+      held = holdEarnedPoints({ ctx: { db: tx }, input: { programId: event.programId, earnTransactionId: event.earnTransactionId, reason, ruleId: rule.id, occurredAt: event.occurredAt } }) !== undefined;
+    }
   }
-  return { fired, blocked };
+  return { fired, blocked, held };
 }
 
 /** Only the aggregates the enabled rules need for this kind of event. */

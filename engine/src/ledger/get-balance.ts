@@ -23,7 +23,10 @@ export type DatedPoints = { date: string; points: number };
 export type MemberBalance = {
   memberId: string;
   available: number;
+  /** Includes `held`. */
   pending: number;
+  /** Pending points held for fraud review: they become available only when a reviewer releases them. */
+  held: number;
   reserved: number;
   lifetimeEarned: number;
   lifetimeRedeemed: number;
@@ -49,7 +52,7 @@ export function getBalance({ ctx, input }: { ctx: { db: DbTx }; input: GetBalanc
   const lots = ctx.db
     .select()
     .from(ledgerLots)
-    .where(and(eq(ledgerLots.memberId, req.memberId), inArray(ledgerLots.status, ['pending', 'available'])))
+    .where(and(eq(ledgerLots.memberId, req.memberId), inArray(ledgerLots.status, ['pending', 'available', 'held'])))
     .all()
     .filter((l) => l.remaining > 0);
   const expiring = new Map<string, number>();
@@ -70,6 +73,7 @@ export function getBalance({ ctx, input }: { ctx: { db: DbTx }; input: GetBalanc
     memberId: req.memberId,
     available: b?.available ?? 0,
     pending: b?.pending ?? 0,
+    held: lots.reduce((sum, l) => sum + (l.status === 'held' ? l.remaining : 0), 0),
     reserved: b?.reserved ?? 0,
     lifetimeEarned: b?.lifetimeEarned ?? 0,
     lifetimeRedeemed: b?.lifetimeRedeemed ?? 0,

@@ -25,3 +25,5 @@ export { releasePending, ReleasePendingInput } from './release-pending';
 export { reservePoints, ReservePointsInput } from './reserve-points';
 export { reverseEarn, ReverseEarnInput } from './reverse-earn';
 export { verifyLedger, type LedgerReport } from './verify-ledger';
+export { decideHeldPoints, DecideHeldPointsInput, holdEarnedPoints, HoldEarnedPointsInput, listHeldPoints, type HeldPoints } from './hold-points';
+export { planHold, planReleaseHold } from './plan-hold';

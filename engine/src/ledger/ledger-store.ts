@@ -31,14 +31,25 @@ export function toLotView(row: LotRow): LotView {
   };
 }
 
-/** Lots of a member that still hold points (pending or available). */
+/** Lots of a member that still hold points (pending, held or available). */
 export function loadOpenLots(tx: DbTx, memberId: string): LotView[] {
   return tx
     .select()
     .from(ledgerLots)
-    .where(and(eq(ledgerLots.memberId, memberId), inArray(ledgerLots.status, ['pending', 'available'])))
+    .where(and(eq(ledgerLots.memberId, memberId), inArray(ledgerLots.status, ['pending', 'available', 'held'])))
     .all()
     .map(toLotView);
+}
+
+/** Follows merges: where the points of a lot live now. */
+export function currentLot(tx: DbTx, lot: LotRow): LotRow {
+  let current = lot;
+  while (current.status === 'merged') {
+    const next = tx.select().from(ledgerLots).where(eq(ledgerLots.mergedFromLotId, current.id)).get();
+    if (!next) break;
+    current = next;
+  }
+  return current;
 }
 
 const transactionById = preparedQuery((db) => db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, sql.placeholder('id'))).prepare());

@@ -14,6 +14,8 @@ export type OutboxEventType =
   | 'points-reversed'
   | 'points-adjusted'
   | 'points-merged'
+  | 'points-held'
+  | 'points-hold-released'
   | 'member-signed-up'
   | 'member-merged'
   | 'member-contact-changed'

@@ -19,8 +19,9 @@ export function planMerge(input: {
   const postings: PlannedPosting[] = [];
   const lots: LotChange[] = [];
   for (const lot of input.lots) {
-    if ((lot.status !== 'pending' && lot.status !== 'available') || lot.remaining === 0) continue;
-    const account = lot.status === 'pending' ? pending : available;
+    if ((lot.status !== 'pending' && lot.status !== 'available' && lot.status !== 'held') || lot.remaining === 0) continue;
+    // A held lot stays held on the target: the review decides, not the merge.
+    const account = lot.status === 'available' ? available : pending;
     const moved: LotView = { ...lot, id: `${transactionId}:${lot.id}`, memberId: toMemberId, points: lot.remaining };
     lots.push({ op: 'create', lot: moved, originTransactionId: transactionId, mergedFromLotId: lot.id });
     lots.push({ op: 'update', lotId: lot.id, remaining: 0, status: 'merged' });

@@ -18,7 +18,7 @@ export type PlanReverseInput = {
 /**
  * Takes back what an earn issued, for a full or partial return.
  * The amount is the points given, or `fraction` of the earned points, rounded (floor by default),
- * capped at what was not reversed yet. It is taken from the earn's own lot, pending or available.
+ * capped at what was not reversed yet. It is taken from the earn's own lot, pending, held or available.
  * What the member already spent (or what expired or is held in a reservation) cannot be taken back
  * without a negative balance: that shortfall is written off to the program's return-shortfall account.
  * @example planReverse({ lot, earned: 100, alreadyReversed: 0, amount: { fraction: 0.5 } })
@@ -31,11 +31,12 @@ export function planReverse(input: PlanReverseInput): { plan: LedgerPlan; revers
   if (open <= 0) throw new DomainError('unprocessable', 'These points were already reversed in full.');
   const reversed = Math.min(requested, open);
   if (reversed <= 0) throw new DomainError('invalid_input', 'The return is too small to reverse any points.');
-  const holds = lot.status === 'pending' || lot.status === 'available';
+  const holds = lot.status === 'pending' || lot.status === 'available' || lot.status === 'held';
   const recovered = holds ? Math.min(lot.remaining, reversed) : 0;
   const writtenOff = reversed - recovered;
   const remaining = lot.remaining - recovered;
-  const memberAccount = lot.status === 'pending' ? pending(lot.memberId) : available(lot.memberId);
+  // Pending and held points both sit in the pending account.
+  const memberAccount = lot.status === 'available' ? available(lot.memberId) : pending(lot.memberId);
   const plan = balanced({
     postings: [
       { account: memberAccount, amount: -recovered, lotId: lot.id },

@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
 import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
-import { toLotView, type PostedTransaction } from './ledger-store';
+import { currentLot, toLotView, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
 import { lotIdFor } from './plan-earn';
 import { planReverse } from './plan-reverse';
@@ -75,17 +75,6 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
     });
     return posted;
   }, WRITE_TRANSACTION);
-}
-
-/** Follows merges: where the points of a lot live now. */
-function currentLot(tx: DbTx, lot: typeof ledgerLots.$inferSelect) {
-  let current = lot;
-  while (current.status === 'merged') {
-    const next = tx.select().from(ledgerLots).where(eq(ledgerLots.mergedFromLotId, current.id)).get();
-    if (!next) break;
-    current = next;
-  }
-  return current;
 }
 
 /** Points earlier reversals of this earn took back, including written-off shortfalls. */

@@ -49,7 +49,7 @@ export function verifyLedger(db: DbTx): LedgerReport {
     all(sql`
       select * from (select b.member_id, b.available, b.pending,
         coalesce((select sum(remaining) from ledger_lots l where l.member_id = b.member_id and l.status = 'available'), 0) as lots_available,
-        coalesce((select sum(remaining) from ledger_lots l where l.member_id = b.member_id and l.status = 'pending'), 0) as lots_pending
+        coalesce((select sum(remaining) from ledger_lots l where l.member_id = b.member_id and l.status in ('pending', 'held')), 0) as lots_pending
       from ledger_balances b) where lots_available <> available or lots_pending <> pending`),
   );
   check(

@@ -30,10 +30,13 @@ export const LEDGER_TRANSACTION_KINDS = [
   'reverse',
   'adjust',
   'merge',
+  'hold',
+  'release-hold',
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 
-export const LOT_STATUSES = ['pending', 'available', 'consumed', 'expired', 'merged'] as const;
+/** `held`: points kept in the member's pending account by a fraud rule until a reviewer decides. */
+export const LOT_STATUSES = ['pending', 'available', 'held', 'consumed', 'expired', 'merged'] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
 
 /** A points account: three per member, six per program. Balance = sum of its postings. */

@@ -6,6 +6,7 @@ import { adjustmentRequests } from '../../db/schema/adjustments';
 import { members } from '../../db/schema/members';
 import { DomainError } from '../../errors';
 import { getBalance } from '../../ledger/get-balance';
+import { decideHeldPoints, DecideHeldPointsInput, listHeldPoints } from '../../ledger/hold-points';
 import { listMemberHistory } from '../../ledger/list-member-history';
 import { mergeMembers } from '../../members/merge-members';
 import { searchMembers, SearchMembersInput } from '../../members/search-members';
@@ -25,6 +26,7 @@ export const membersRouter = router({
         member,
         balance: getBalance({ ctx, input: { programId: input.programId, memberId: member.id } }),
         history: listMemberHistory({ ctx, input: { programId: input.programId, memberId: member.id, limit: 25, cursor: input.historyCursor } }),
+        heldPoints: listHeldPoints(ctx.db, { programId: input.programId, memberId: member.id }),
         adjustments: ctx.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.memberId, member.id)).orderBy(desc(adjustmentRequests.requestedAt)).all(),
       };
     }),
@@ -39,6 +41,26 @@ export const membersRouter = router({
   decideAdjustment: staffProcedure('adjustments.approve')
     .input(DecideAdjustmentInput)
     .mutation(({ ctx, input }) => decideAdjustment({ ctx: { db: ctx.db, staff: ctx.principal }, input })),
+  /** Points a fraud rule held: release them to the member or take them back, with a reason (audited). */
+  decideHeldPoints: staffProcedure('members.adjust')
+    .input(DecideHeldPointsInput.omit({ actor: true, occurredAt: true }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => {
+        const posted = decideHeldPoints({ ctx: { db: tx }, input: { ...input, actor: ctx.principal.userId } });
+        if (!posted.replayed) {
+          appendAudit(tx, {
+            actor: { type: 'staff', id: ctx.principal.userId },
+            action: input.decision === 'release' ? 'points.hold-released' : 'points.hold-forfeited',
+            entityType: 'member',
+            entityId: posted.transaction.memberId,
+            before: { earnTransactionId: input.earnTransactionId, status: 'held' },
+            after: { transactionId: posted.transaction.id },
+            reason: input.reason,
+          });
+        }
+        return { transactionId: posted.transaction.id, replayed: posted.replayed };
+      }),
+    ),
   /** Moves the duplicate's points and history into the member that carries on. */
   merge: staffProcedure('members.merge')
     .input(z.object({ programId: z.string().min(1), sourceMemberId: z.string().min(1), targetMemberId: z.string().min(1), reason: z.string().trim().min(3).max(500) }).strict())

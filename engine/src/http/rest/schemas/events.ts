@@ -33,6 +33,7 @@ export const PurchaseResponse = z.object({
   occurredAt: z.string(),
   total: z.number(),
   points: z.number().int(),
+  pointsHeld: z.boolean().describe('A fraud rule held the points for review: they stay pending until support releases them'),
   availableAt: z.string().nullable().describe('When pending points become available'),
   earnTransactionId: z.string().nullable(),
   rules: z.array(EarnedRule),

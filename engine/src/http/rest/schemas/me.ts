@@ -4,7 +4,8 @@ import { DatedPoints, RewardOption } from './common';
 export const MeBalance = z.object({
   pointsName: z.string(),
   available: z.number().int(),
-  pending: z.number().int().describe('Earned, not spendable yet (return window)'),
+  pending: z.number().int().describe('Earned, not spendable yet (return window, or held for review)'),
+  held: z.number().int().describe('Part of pending held for review by the program; released or taken back by support'),
   reserved: z.number().int(),
   expiringSoon: z.array(DatedPoints).describe('Available points expiring in the next 30 days, by date'),
   becomingAvailable: z.array(DatedPoints),
