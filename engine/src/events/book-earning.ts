@@ -30,7 +30,7 @@ export function bookEarning(
 ): BookedEarning {
   const { runtime, member, facts } = args;
   const windows = runtime.compiled.windowsAt(facts.event.at);
-  const counters = loadCounters(tx, member.programId, member.id, runtime.compiled, facts.event, windows);
+  const counters = loadCounters(tx, member.programId, member, runtime.compiled, facts.event, windows);
   const result = evaluate(runtime.compiled, facts, counters);
   if (result.points <= 0) return { result, posted: undefined, windows };
   const posted = postEarn({

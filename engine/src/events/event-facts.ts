@@ -1,7 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { preparedQuery, type DbTx } from '../db';
-import { purchases } from '../db/schema';
-import type { MemberRow } from '../members';
+import { preparedSql, type DbTx } from '../db';
+import { historyMembers, memberIdIn, type HistoryOwner, type MemberRow } from '../members';
 import type { EvaluationFacts, FactEvent, FactItem } from '../rules';
 import { memberAggregates } from './history-metrics';
 import { memberFacts } from './member-facts';
@@ -17,13 +15,17 @@ export function eventFacts(tx: DbTx, runtime: ProgramRuntime, member: MemberRow 
     event,
     items,
     member: member ? memberFacts(tx, member, event.at) : {},
-    aggregates: memberAggregates(tx, member?.id, event.at, runtime.compiled.requiredAggregates),
+    aggregates: memberAggregates(tx, member, event.at, runtime.compiled.requiredAggregates),
   };
 }
 
-const anyPurchaseOf = preparedQuery((db) => db.select({ id: purchases.id }).from(purchases).where(eq(purchases.memberId, sql.placeholder('memberId'))).limit(1).prepare());
+const anyPurchaseOf = {
+  one: preparedSql<{ id: string }>(`select id from purchases where ${memberIdIn('member_id', 'one')} limit 1`),
+  many: preparedSql<{ id: string }>(`select id from purchases where ${memberIdIn('member_id', 'many')} limit 1`),
+};
 
-/** True when the member has no purchase on record yet (`event.isFirstPurchase`). */
-export function isFirstPurchase(tx: DbTx, memberId: string): boolean {
-  return !anyPurchaseOf(tx).get({ memberId });
+/** True when neither the member nor anyone merged into it has a purchase on record yet (`event.isFirstPurchase`). */
+export function isFirstPurchase(tx: DbTx, member: HistoryOwner): boolean {
+  const who = historyMembers(tx, member);
+  return !anyPurchaseOf[who.kind](tx).get(who.arg);
 }

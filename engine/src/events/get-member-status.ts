@@ -54,7 +54,7 @@ export function getMemberStatus({ ctx, input }: { ctx: { db: DbTx }; input: GetM
   let tier: MemberStatus['tier'] = null;
   if (spec.tiers.length > 0) {
     const today = runtime.compiled.windowsAt(Date.parse(asOf)).day;
-    const value = qualificationValue(ctx.db, spec, member.id, today);
+    const value = qualificationValue(ctx.db, spec, member, today);
     const p = tierProgress(spec.tiers, value, member.currentTierId ?? undefined);
     tier = { current: ref(p.current), next: ref(p.next), metric: spec.tierPolicy.metric, value, remaining: p.remaining, toKeep: p.toKeep, window: qualificationWindow(spec.tierPolicy.window, today) };
   }

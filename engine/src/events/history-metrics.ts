@@ -1,4 +1,5 @@
 import { preparedSql, type DbTx } from '../db';
+import { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from '../members';
 import type { AggregateNeed, FactAggregates } from '../rules';
 import type { AggregateMetric } from '../spec';
 
@@ -10,36 +11,40 @@ export type Period = { by: 'instant'; from: string; to: string } | { by: 'local-
 
 type MetricStatement = ReturnType<typeof preparedSql<{ v: number | null }>>;
 
-/** One statement per metric and kind of period; `?` are member, from, to (twice for spend). */
-function metricStatement(metric: HistoryMetric, by: Period['by']): MetricStatement {
+/**
+ * One statement per metric, kind of period and whether merged members count; `?` are members,
+ * from, to (twice for spend).
+ */
+function metricStatement(metric: HistoryMetric, by: Period['by'], who: HistoryMembers['kind']): MetricStatement {
   const within = (column: string) => (by === 'instant' ? `${column} >= ? and ${column} < ?` : `${column} >= ? and ${column} <= ?`);
   const date = by === 'instant' ? 'occurred_at' : 'local_date';
   switch (metric) {
     case 'spend':
       return preparedSql(`select
-        coalesce((select sum(p.total) from purchases p where p.member_id = ? and ${within(`p.${date}`)}), 0)
-        - coalesce((select sum(r.amount) from purchase_returns r where r.member_id = ? and ${within(`r.${date}`)}), 0) as v`);
+        coalesce((select sum(p.total) from purchases p where ${memberIdIn('p.member_id', who)} and ${within(`p.${date}`)}), 0)
+        - coalesce((select sum(r.amount) from purchase_returns r where ${memberIdIn('r.member_id', who)} and ${within(`r.${date}`)}), 0) as v`);
     case 'visits':
-      return preparedSql(`select count(*) as v from purchases p where p.member_id = ? and ${within(`p.${date}`)}`);
+      return preparedSql(`select count(*) as v from purchases p where ${memberIdIn('p.member_id', who)} and ${within(`p.${date}`)}`);
     case 'points':
     case 'points-earned':
-      return preparedSql(`select coalesce(sum(a.points), 0) as v from rule_awards a where a.member_id = ? and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}`);
+      return preparedSql(`select coalesce(sum(a.points), 0) as v from rule_awards a where ${memberIdIn('a.member_id', who)} and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}`);
   }
 }
 
 const statements = new Map<string, MetricStatement>();
 
 /**
- * One metric of a member over a period, from purchases, returns and rule awards.
- * `spend` is purchase totals minus returned amounts (by return date); `points` and
- * `points-earned` are what rules gave minus what returns took back.
- * @example metricOver(db, memberId, 'spend', { by: 'local-date', from: '2025-11-24', to: '2026-11-23' }) // 528
+ * One metric of a member over a period, from purchases, returns and rule awards, including those
+ * of members merged into it. `spend` is purchase totals minus returned amounts (by return date);
+ * `points` and `points-earned` are what rules gave minus what returns took back.
+ * @example metricOver(db, member, 'spend', { by: 'local-date', from: '2025-11-24', to: '2026-11-23' }) // 528
  */
-export function metricOver(tx: DbTx, memberId: string, metric: HistoryMetric, period: Period): number {
-  const key = `${metric}:${period.by}`;
+export function metricOver(tx: DbTx, member: HistoryOwner, metric: HistoryMetric, period: Period): number {
+  const who = historyMembers(tx, member);
+  const key = `${metric}:${period.by}:${who.kind}`;
   let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = metricStatement(metric, period.by)));
-  const args = metric === 'spend' ? [memberId, period.from, period.to, memberId, period.from, period.to] : [memberId, period.from, period.to];
+  if (!statement) statements.set(key, (statement = metricStatement(metric, period.by, who.kind)));
+  const args = metric === 'spend' ? [who.arg, period.from, period.to, who.arg, period.from, period.to] : [who.arg, period.from, period.to];
   const row = statement(tx).get(...args);
   return Math.max(0, Math.round((row?.v ?? 0) * 100) / 100);
 }
@@ -47,14 +52,14 @@ export function metricOver(tx: DbTx, memberId: string, metric: HistoryMetric, pe
 /**
  * The aggregates a compiled program needs (`requiredAggregates`) for an event at `at`
  * (epoch ms): each metric over the `lastDays` days before the event, the event itself excluded.
- * @example memberAggregates(db, memberId, Date.now(), [{ metric: 'visits', lastDays: 90 }]) // { visits: { '90': 3 } }
+ * @example memberAggregates(db, member, Date.now(), [{ metric: 'visits', lastDays: 90 }]) // { visits: { '90': 3 } }
  */
-export function memberAggregates(tx: DbTx, memberId: string | undefined, at: number, needs: readonly AggregateNeed[]): FactAggregates {
+export function memberAggregates(tx: DbTx, member: HistoryOwner | undefined, at: number, needs: readonly AggregateNeed[]): FactAggregates {
   const out: Record<string, Record<string, number>> = {};
   const to = new Date(at).toISOString();
   for (const need of needs) {
     const from = new Date(at - need.lastDays * 86_400_000).toISOString();
-    const value = memberId ? metricOver(tx, memberId, need.metric, { by: 'instant', from, to }) : 0;
+    const value = member ? metricOver(tx, member, need.metric, { by: 'instant', from, to }) : 0;
     (out[need.metric] ??= {})[String(need.lastDays)] = value;
   }
   return out as FactAggregates;

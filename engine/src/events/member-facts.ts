@@ -1,21 +1,16 @@
-import { desc, eq, sql } from 'drizzle-orm';
-import { preparedQuery, type DbTx } from '../db';
-import { ledgerBalances, purchases } from '../db/schema';
-import type { MemberRow } from '../members';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery, preparedSql, type DbTx } from '../db';
+import { ledgerBalances } from '../db/schema';
+import { historyMembers, memberIdIn, type MemberRow } from '../members';
 import { FactMember } from '../rules';
 
 const DAY_MS = 86_400_000;
 
 const balanceOf = preparedQuery((db) => db.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, sql.placeholder('memberId'))).prepare());
-const lastPurchaseOf = preparedQuery((db) =>
-  db
-    .select({ localDate: purchases.localDate })
-    .from(purchases)
-    .where(eq(purchases.memberId, sql.placeholder('memberId')))
-    .orderBy(desc(purchases.occurredAt))
-    .limit(1)
-    .prepare(),
-);
+const lastPurchaseOf = {
+  one: preparedSql<{ local_date: string }>(`select local_date from purchases where ${memberIdIn('member_id', 'one')} order by occurred_at desc limit 1`),
+  many: preparedSql<{ local_date: string }>(`select local_date from purchases where ${memberIdIn('member_id', 'many')} order by occurred_at desc limit 1`),
+};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
@@ -37,7 +32,9 @@ function ageAt(birthDate: string, at: number): number {
 export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember {
   const a = member.attributes;
   const balance = balanceOf(tx).get({ memberId: member.id });
-  const last = lastPurchaseOf(tx).get({ memberId: member.id });
+  // Purchases of members merged into this one count too: they were this person's visits.
+  const who = historyMembers(tx, member);
+  const last = lastPurchaseOf[who.kind](tx).get(who.arg);
   const joined = Date.parse(member.joinedAt);
   const profileComplete = bool(a.profileComplete) ?? Boolean(member.firstName && member.birthDate && (member.email || member.phone));
   const candidate: Record<string, unknown> = {
@@ -49,7 +46,7 @@ export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember
     age: member.birthDate ? ageAt(member.birthDate, at) : undefined,
     tenureDays: Math.max(0, Math.floor((at - joined) / DAY_MS)),
     joinedOn: member.joinedAt.slice(0, 10),
-    lastPurchaseOn: last?.localDate,
+    lastPurchaseOn: last?.local_date,
     pointsBalance: balance?.available ?? 0,
     lifetimePoints: balance?.lifetimeEarned ?? 0,
     signupChannel: str(a.signupChannel),

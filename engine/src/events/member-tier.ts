@@ -1,14 +1,17 @@
 import type { DbTx } from '../db';
-import type { MemberRow } from '../members';
+import type { HistoryOwner, MemberRow } from '../members';
 import { changeTier } from '../members';
 import { qualificationWindow, tierAfterActivity } from '../rules';
 import type { ProgramSpec, TierPolicy } from '../spec';
 import { metricOver } from './history-metrics';
 
-/** The metric value that counts toward tiers as of a local date (the window per the tier policy). */
-export function qualificationValue(tx: DbTx, spec: ProgramSpec, memberId: string, asOfLocalDate: string): number {
+/**
+ * The metric value that counts toward tiers as of a local date (the window per the tier policy),
+ * members merged into this one included.
+ */
+export function qualificationValue(tx: DbTx, spec: ProgramSpec, member: HistoryOwner, asOfLocalDate: string): number {
   const w = qualificationWindow(spec.tierPolicy.window, asOfLocalDate);
-  return metricOver(tx, memberId, spec.tierPolicy.metric, { by: 'local-date', from: w.from, to: w.to });
+  return metricOver(tx, member, spec.tierPolicy.metric, { by: 'local-date', from: w.from, to: w.to });
 }
 
 /**
@@ -35,7 +38,7 @@ export function upgradeAfterActivity(
 ): { from: string | null; to: string } | undefined {
   const { spec, member } = args;
   if (spec.tiers.length === 0) return undefined;
-  const value = qualificationValue(tx, spec, member.id, args.localDate);
+  const value = qualificationValue(tx, spec, member, args.localDate);
   const next = tierAfterActivity(spec.tiers, spec.tierPolicy, member.currentTierId ?? undefined, value);
   if (!next || next === member.currentTierId) return undefined;
   const tier = spec.tiers.find((t) => t.id === next);

@@ -119,7 +119,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       storeId: req.storeId,
       paymentMethod: req.paymentMethod,
       couponCode: req.couponCode,
-      isFirstPurchase: member ? isFirstPurchase(tx, member.id) : undefined,
+      isFirstPurchase: member ? isFirstPurchase(tx, member) : undefined,
     };
     let booked: ReturnType<typeof bookEarning> | undefined;
     if (member && member.status === 'active') {

@@ -6,6 +6,7 @@ import { purchaseLines, purchaseReturnLines, purchaseReturns, purchases, ruleAwa
 import { DomainError } from '../errors';
 import { screenEvent } from '../fraud/screen-event';
 import { reverseEarn } from '../ledger';
+import { memberById, survivor } from '../members';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 import { writeEvent } from './domain-events';
 import { EventTime, notInFuture, Ref } from './inputs';
@@ -35,6 +36,7 @@ export type ProcessReturnInput = z.input<typeof ProcessReturnInput>;
 export type ReturnResult = {
   returnId: string;
   purchaseId: string;
+  /** The member the points were taken from: the buyer, or the member the buyer was merged into. */
   memberId: string | null;
   versionId: string | null;
   amount: number;
@@ -50,8 +52,9 @@ export type ReturnResult = {
  * Books a full or partial return of a purchase: reverses exactly what the returned units earned,
  * per rule and line, proportionally for partial quantities (see `reversalFor`), through the
  * ledger's `reverseEarn` (points already spent are written off, never taken below zero; see the
- * ledger README), and records negative rule awards so caps free up. Units cannot be returned
- * twice: asking for more than is left is a conflict. One BEGIN IMMEDIATE transaction.
+ * ledger README), and records negative rule awards so caps free up. A purchase of a member since
+ * merged is returned for the member it was merged into (`memberId` of the result). Units cannot
+ * be returned twice: asking for more than is left is a conflict. One BEGIN IMMEDIATE transaction.
  * @example processReturn({ ctx: { db }, input: { programId, storeId: 'amsterdam', returnRef: 'RT-88', purchaseId, lines: [{ ref: '1', quantity: 1 }] } })
  */
 export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: ProcessReturnInput }): ReturnResult {
@@ -75,10 +78,11 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
     const id = timeOrderedId();
     const occurredAt = req.occurredAt ?? new Date().toISOString();
     const runtime = purchase.versionId ? runtimeOfVersion(tx, purchase.versionId) : undefined;
+    const memberId = purchase.memberId ? holderOf(tx, purchase.memberId) : null;
     let recovered = 0;
     let writtenOff = 0;
     let reverseTransactionId: string | null = null;
-    if (points > 0 && purchase.earnTransactionId && purchase.memberId && runtime) {
+    if (points > 0 && purchase.earnTransactionId && memberId && runtime) {
       const posted = reverseEarn({
         ctx: { db: tx },
         input: { transactionId: `return:${id}`, programId: req.programId, earnTransactionId: purchase.earnTransactionId, amount: { points }, sourceRef: `return:${id}`, reason: req.reason ?? null, occurredAt, metadata: { purchaseId: purchase.id, returnRef: req.returnRef } },
@@ -88,14 +92,14 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
       writtenOff = Number(posted.transaction.metadata.writtenOff ?? 0);
       recordAwards(
         tx,
-        { programId: req.programId, memberId: purchase.memberId, versionId: runtime.versionId, sourceKind: 'return', sourceId: id, purchaseId: purchase.id, occurredAt, windows: runtime.compiled.windowsAt(Date.parse(purchase.occurredAt)) },
+        { programId: req.programId, memberId, versionId: runtime.versionId, sourceKind: 'return', sourceId: id, purchaseId: purchase.id, occurredAt, windows: runtime.compiled.windowsAt(Date.parse(purchase.occurredAt)) },
         reversal.map((a): AwardLine => ({ ...a, points: -a.points })),
       );
     }
     const amount = Math.round(lines.reduce((s, l) => s + l.price * (returning.get(l.lineRef) ?? 0), 0) * 100) / 100;
     const localDate = runtime ? runtime.compiled.windowsAt(Date.parse(occurredAt)).day : occurredAt.slice(0, 10);
     tx.insert(purchaseReturns)
-      .values({ id, programId: req.programId, purchaseId: purchase.id, storeId: req.storeId, returnRef: req.returnRef, memberId: purchase.memberId, versionId: purchase.versionId, occurredAt, localDate, amount, points, reverseTransactionId })
+      .values({ id, programId: req.programId, purchaseId: purchase.id, storeId: req.storeId, returnRef: req.returnRef, memberId, versionId: purchase.versionId, occurredAt, localDate, amount, points, reverseTransactionId })
       .run();
     const pointsByLine = new Map<string, number>();
     for (const a of reversal) if (a.lineRef !== null) pointsByLine.set(a.lineRef, (pointsByLine.get(a.lineRef) ?? 0) + a.points);
@@ -105,13 +109,23 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
       id: `${id}:purchase-returned`,
       type: 'purchase-returned',
       programId: req.programId,
-      memberId: purchase.memberId,
+      memberId,
       payload: { returnId: id, purchaseId: purchase.id, amount, points, recovered, writtenOff },
       at: occurredAt,
     });
-    if (purchase.memberId && runtime) screenEvent(tx, runtime.spec.fraudRules, { kind: 'return', programId: req.programId, versionId: runtime.versionId, memberId: purchase.memberId, eventRef: `return:${id}`, occurredAt });
-    return { returnId: id, purchaseId: purchase.id, memberId: purchase.memberId, versionId: purchase.versionId, amount, points, recovered, writtenOff, lines: returnLines };
+    if (memberId && runtime) screenEvent(tx, runtime.spec.fraudRules, { kind: 'return', programId: req.programId, versionId: runtime.versionId, memberId, eventRef: `return:${id}`, occurredAt });
+    return { returnId: id, purchaseId: purchase.id, memberId, versionId: purchase.versionId, amount, points, recovered, writtenOff, lines: returnLines };
   }, WRITE_TRANSACTION);
+}
+
+/**
+ * The member a purchase's points belong to now: its buyer, or the member the buyer was merged
+ * into (the ledger moved the lots there). The return's award rows, cap totals and record go to
+ * that member, where caps and history queries of later events look.
+ */
+function holderOf(tx: DbTx, buyerId: string): string {
+  const buyer = memberById(tx, buyerId);
+  return buyer ? survivor(tx, buyer).id : buyerId;
 }
 
 function returnableLines(tx: DbTx, purchaseId: string): ReturnableLine[] {

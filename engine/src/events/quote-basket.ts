@@ -65,10 +65,10 @@ export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBas
     storeId: req.storeId,
     paymentMethod: req.paymentMethod,
     couponCode: req.couponCode,
-    isFirstPurchase: isFirstPurchase(tx, member.id),
+    isFirstPurchase: isFirstPurchase(tx, member),
   };
   const facts = eventFacts(tx, runtime, member, event, req.items.map((i) => ({ ...i })));
-  const counters = loadCounters(tx, req.programId, member.id, runtime.compiled, event, runtime.compiled.windowsAt(at));
+  const counters = loadCounters(tx, req.programId, member, runtime.compiled, event, runtime.compiled.windowsAt(at));
   const result = evaluate(runtime.compiled, facts, counters);
   const b = tx.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, member.id)).get();
   const pendingDays = runtime.spec.pointsLifecycle.pendingDays;

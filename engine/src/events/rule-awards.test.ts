@@ -56,7 +56,7 @@ describe('rule counters', () => {
           );
         }
         const day = START + queryDay;
-        const got = ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day));
+        const got = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day));
         const want = fromAllAwards(memberId, day);
         for (const rule of RULES) {
           // A rule only other members earned has just its campaign total.
@@ -78,11 +78,11 @@ describe('rule counters', () => {
         [{ ruleId: 'rule-a', lineRef: '1', points }],
       );
     }
-    const before = ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day));
+    const before = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day));
     db.$client.prepare('delete from rule_member_totals where member_id = ?').run(memberId);
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0016_rule_member_totals.sql'), 'utf8').split('--> statement-breakpoint')[1]!;
     db.$client.exec(migration.replace('GROUP BY', `WHERE member_id = '${memberId}' GROUP BY`));
-    expect(ruleCounters(db, programId, memberId, RULES, capWindowsOfDay(day))).toEqual(before);
+    expect(ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day))).toEqual(before);
     expect(before['rule-a']).toMatchObject({ total: 75, times: 2 });
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
 import { ruleAwards, ruleCampaignTotals, ruleMemberTotals } from '../db/schema';
+import { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from '../members';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
 import { dayOfIsoDate, isoDateOfDay, triggerKey, weekdayOfDay } from '../rules';
 
@@ -20,14 +21,16 @@ export type AwardSource = {
 };
 
 type PeriodRow = { rule_id: string; d: number; w: number; m: number };
-/** `?`: day, week, month, member, earliest day of the current week and month, JSON array of rule ids. */
-const periodCounters = preparedSql<PeriodRow>(`
+/** `?`: day, week, month, members (see `historyMembers`), earliest day of the current week and month, JSON array of rule ids. */
+const periodSql = (who: HistoryMembers['kind']) => `
     select rule_id,
       sum(case when day = ? then points else 0 end) as d,
       sum(case when week = ? then points else 0 end) as w,
       sum(case when month = ? then points else 0 end) as m
-    from rule_awards where member_id = ? and day >= ? and rule_id in (select value from json_each(?))
-    group by rule_id`);
+    from rule_awards where ${memberIdIn('member_id', who)} and day >= ? and rule_id in (select value from json_each(?))
+    group by rule_id`;
+const periodCounters = { one: preparedSql<PeriodRow>(periodSql('one')), many: preparedSql<PeriodRow>(periodSql('many')) };
+// Only the member's own row: a merge folds the source's totals into the target's.
 const lifetimeCounters = preparedSql<{ rule_id: string; points: number; times: number }>(
   'select rule_id, points, times from rule_member_totals where member_id = ? and rule_id in (select value from json_each(?))',
 );
@@ -59,27 +62,28 @@ const addToCampaignTotal = preparedQuery((db) =>
 );
 
 /**
- * What the rules already gave this member (and all members, for budgets) from the rules this
- * event can trigger that have caps: points today, this week, this month, in total, number of
- * events, and the campaign total. Returns are netted out, so a returned purchase frees its cap
- * room; `times` keeps counting the event.
- * @example loadCounters(db, programId, memberId, compiled, facts.event, compiled.windowsAt(facts.event.at))
+ * What the rules already gave this member, and the members merged into it (and all members, for
+ * budgets), from the rules this event can trigger that have caps: points today, this week, this
+ * month, in total, number of events, and the campaign total. Returns are netted out, so a
+ * returned purchase frees its cap room; `times` keeps counting the event.
+ * @example loadCounters(db, programId, member, compiled, facts.event, compiled.windowsAt(facts.event.at))
  */
-export function loadCounters(tx: DbTx, programId: string, memberId: string, compiled: CompiledProgram, event: FactEvent, windows: CapWindows): Counters {
+export function loadCounters(tx: DbTx, programId: string, member: HistoryOwner, compiled: CompiledProgram, event: FactEvent, windows: CapWindows): Counters {
   const ruleIds: string[] = [];
   for (const g of compiled.plans.get(triggerKey(event)) ?? []) for (const r of g.rules) if (r.limited) ruleIds.push(r.id);
-  return ruleIds.length === 0 ? {} : ruleCounters(tx, programId, memberId, ruleIds, windows);
+  return ruleIds.length === 0 ? {} : ruleCounters(tx, programId, member, ruleIds, windows);
 }
 
 /** The counters of these rules for one member, as of the cap windows of an event (see `loadCounters`). */
-export function ruleCounters(tx: DbTx, programId: string, memberId: string, ruleIds: readonly string[], windows: CapWindows): Counters {
+export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, ruleIds: readonly string[], windows: CapWindows): Counters {
   const out: Record<string, RuleCounters> = {};
   const ids = JSON.stringify(ruleIds);
-  for (const r of lifetimeCounters(tx).all(memberId, ids)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
+  for (const r of lifetimeCounters(tx).all(member.id, ids)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
   // Only awards since the current week or month began can count toward day, week and month caps.
   const today = dayOfIsoDate(windows.day);
   const since = [`${windows.month}-01`, isoDateOfDay(today - weekdayOfDay(today))].sort()[0]!;
-  for (const r of periodCounters(tx).all(windows.day, windows.week, windows.month, memberId, since, ids)) {
+  const who = historyMembers(tx, member);
+  for (const r of periodCounters[who.kind](tx).all(windows.day, windows.week, windows.month, who.arg, since, ids)) {
     out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
   }
   for (const t of campaignTotals(tx).all(programId, ids)) out[t.rule_id] = { ...out[t.rule_id], campaign: t.points };

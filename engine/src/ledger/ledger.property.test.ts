@@ -8,6 +8,7 @@ import { cancelReservation } from './cancel-reservation';
 import { commitReservation } from './commit-reservation';
 import { addDays } from './expiry-dates';
 import { expirePoints } from './expire-points';
+import { decideHeldPoints, holdEarnedPoints } from './hold-points';
 import { mergeBalances } from './merge-balances';
 import { postEarn } from './post-earn';
 import { redeemPoints } from './redeem-points';
@@ -46,6 +47,8 @@ const op = fc.record({
     fc.record({ kind: fc.constant('reverse' as const), fraction: fc.constantFrom(0.25, 0.5, 1), points: fc.option(points, { nil: undefined }) }),
     fc.record({ kind: fc.constant('adjust' as const), member, points: fc.integer({ min: -100, max: 200 }).filter((n) => n !== 0) }),
     fc.record({ kind: fc.constant('merge' as const), from: member, to: member }),
+    fc.record({ kind: fc.constant('hold' as const) }),
+    fc.record({ kind: fc.constant('decide-hold' as const), decision: fc.constantFrom('release' as const, 'forfeit' as const) }),
     { arbitrary: fc.record({ kind: fc.constant('retry' as const) }), weight: 2 },
   ),
 });
@@ -110,6 +113,16 @@ function run(db: Db, ops: Op[]): void {
       case 'merge':
         call = () => mergeBalances({ ctx, input: { transactionId: id, programId: P, fromMemberId: a.from, toMemberId: a.to, actor: 'fc', occurredAt: at } });
         break;
+      case 'hold': {
+        const e = pick(earns);
+        if (e) call = () => holdEarnedPoints({ ctx, input: { programId: P, earnTransactionId: e, reason: 'property test', occurredAt: at } });
+        break;
+      }
+      case 'decide-hold': {
+        const e = pick(earns);
+        if (e) call = () => decideHeldPoints({ ctx, input: { programId: P, earnTransactionId: e, decision: a.decision, reason: 'property test', actor: 'fc', occurredAt: at } });
+        break;
+      }
       case 'retry': {
         const previous = pick(done);
         if (previous) {

@@ -2,6 +2,7 @@ export { generateCardNumber, isLuhnValid, luhnCheckDigit } from './card-number';
 export { changeTier, ChangeTierInput } from './change-tier';
 export { applyConsents, ConsentsInput } from './consents';
 export { identifyMember, IdentifyMemberInput } from './identify-member';
+export { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from './history-members';
 export { memberById, survivor, type MemberRow } from './member-store';
 export { mergeMembers, MergeMembersInput } from './merge-members';
 export { normaliseCardNumber, normaliseContact, normaliseEmail, normalisePhone, PhoneCountry, type Contact } from './normalise-contact';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberTierHistory, outbox } from '../db/schema';
+import { memberTierHistory, outbox, ruleMemberTotals } from '../db/schema';
 import { getBalance } from '../ledger/get-balance';
 import { listMemberHistory } from '../ledger/list-member-history';
 import { postEarn } from '../ledger/post-earn';
@@ -9,7 +9,9 @@ import { seedProgram, tempDatabase } from '../ledger/test-fixtures';
 import { verifyLedger } from '../ledger/verify-ledger';
 import { isLuhnValid } from './card-number';
 import { changeTier } from './change-tier';
+import { historyMembers } from './history-members';
 import { identifyMember } from './identify-member';
+import { memberById, type MemberRow } from './member-store';
 import { mergeMembers } from './merge-members';
 import { signUpMember } from './sign-up-member';
 import { updateMemberContact } from './update-member-contact';
@@ -93,6 +95,31 @@ describe('mergeMembers', () => {
     expect(mergeMembers({ ctx: ctx(), input: { programId: P, sourceMemberId: dup.id, targetMemberId: ana.id, actor: 'support-1' } }).merged).toBe(false);
     expect(() => postEarn({ ctx: ctx(), input: { transactionId: 'late', programId: P, memberId: dup.id, points: 1 } })).toThrow(/was merged into/);
     expect(db.select().from(outbox).where(eq(outbox.type, 'member-merged')).all()).toHaveLength(1);
+  });
+
+  it('folds cap totals into the survivor and counts its merged members, through a chain of merges', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => signUp({ email: `${x}@example.com` }).member) as [MemberRow, MemberRow, MemberRow];
+    db.insert(ruleMemberTotals)
+      .values([
+        { memberId: a.id, ruleId: 'welcome', points: 100, times: 1 },
+        { memberId: b.id, ruleId: 'welcome', points: 100, times: 1 },
+        { memberId: b.id, ruleId: 'birthday', points: 200, times: 1 },
+        { memberId: c.id, ruleId: 'birthday', points: 200, times: 1 },
+      ])
+      .run();
+    mergeMembers({ ctx: ctx(), input: { programId: P, sourceMemberId: a.id, targetMemberId: b.id, actor: 'x' } });
+    expect(historyMembers(db, memberById(db, b.id)!)).toEqual({ kind: 'many', arg: JSON.stringify([b.id, a.id]) });
+    const { target } = mergeMembers({ ctx: ctx(), input: { programId: P, sourceMemberId: b.id, targetMemberId: c.id, actor: 'x' } });
+    expect(target.mergedMembers).toBe(2);
+    expect(JSON.parse(historyMembers(db, target).arg).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect([a.id, b.id].map((id) => memberById(db, id))).toEqual([expect.objectContaining({ mergedInto: c.id, mergedMembers: 0 }), expect.objectContaining({ mergedInto: c.id, mergedMembers: 0 })]);
+    const totals = db.select().from(ruleMemberTotals).orderBy(ruleMemberTotals.ruleId).all();
+    expect(totals).toEqual([
+      { memberId: c.id, ruleId: 'birthday', points: 400, times: 2 },
+      { memberId: c.id, ruleId: 'welcome', points: 200, times: 2 },
+    ]);
+    // A member nobody was merged into reads nothing more than its own id.
+    expect(historyMembers(db, signUp({ email: 'd@example.com' }).member)).toMatchObject({ kind: 'one' });
   });
 
   it('refuses merging into a merged member', () => {

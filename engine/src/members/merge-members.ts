@@ -5,6 +5,7 @@ import { members } from '../db/schema';
 import { DomainError } from '../errors';
 import { mergeBalances } from '../ledger/merge-balances';
 import { writeOutboxEvent } from '../ledger/outbox';
+import { foldMergedHistory } from './merge-history';
 import { requireMemberRow, type MemberRow } from './member-store';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 
@@ -26,6 +27,9 @@ export type MergeMembersInput = z.input<typeof MergeMembersInput>;
  *   and the lifetime counters (refused while the source holds a reservation);
  * - history: the source keeps its rows and points at the target (`merged_into`), members merged
  *   into the source are re-pointed to the target, and the target's ledger history includes them;
+ *   the source's cap totals are added to the target's and the target counts its merged members
+ *   (`foldMergedHistory`), so caps, first purchase, tier and rule aggregates read both histories
+ *   (see the events README, "Merged members");
  * - contact: email and phone the target lacks move over; the source keeps its card number, which
  *   still identifies the target; attributes the target lacks are copied;
  * - a `member-merged` outbox event.
@@ -59,6 +63,7 @@ export function mergeMembers({ ctx, input }: { ctx: { db: DbTx }; input: MergeMe
       .where(eq(members.id, source.id))
       .run();
     tx.update(members).set({ mergedInto: target.id, updatedAt: at }).where(eq(members.mergedInto, source.id)).run();
+    foldMergedHistory(tx, source, target);
     tx.update(members)
       .set({
         ...(moved.email ? { email: moved.email } : {}),

@@ -87,7 +87,7 @@ function reviewMember(db: DbTx, r: { programId: string; memberId: string; review
     const runtime = runtimeFor(tx, r.programId, r.memberId);
     const { spec } = runtime;
     const current = member.currentTierId ?? undefined;
-    const value = qualificationValue(tx, spec, member.id, r.reviewDate);
+    const value = qualificationValue(tx, spec, member, r.reviewDate);
     const decision = reviewTier(spec.tiers, spec.tierPolicy, current, value, r.reviewDate);
     const move = (to: string, change: 'up' | 'down') =>
       changeTier({
