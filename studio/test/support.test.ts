@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { postEarn } from '@loyalty/engine/ledger';
+import { holdEarnedPoints, postEarn } from '@loyalty/engine/ledger';
 import { signUpMember } from '@loyalty/engine/members';
 import { createProgram } from '@loyalty/engine/programs';
 import { blankProgram } from '@loyalty/engine/spec';
@@ -139,6 +139,27 @@ describe('support desk in Chromium', () => {
     expect(await available(page)).toBe('465');
   });
 
+  it('releases points a fraud rule held, with a reason', async () => {
+    const db = server.db;
+    const cy = signUpMember({ ctx: { db }, input: { programId, firstName: 'Cy', email: 'cy@example.com' } }).member;
+    postEarn({ ctx: { db }, input: { transactionId: 'cy-1', programId, memberId: cy.id, points: 120, sourceRef: 'purchase:cy-1' } });
+    holdEarnedPoints({ ctx: { db }, input: { programId, earnTransactionId: 'cy-1', reason: '12 purchases within 60 minutes (limit 10)', ruleId: 'fraud-velocity' } });
+    const page = await signedInPage(browser, server, 'support', 'Hal Holds');
+    await page.goto(`${server.url}/members/${programId}/${cy.id}`);
+    const held = page.getByTestId('held-points');
+    await expect.poll(() => held.textContent().catch(() => '')).toContain('12 purchases within 60 minutes');
+    expect(await available(page)).toBe('0');
+    expect(await page.getByTestId('balance').textContent()).toContain('120 held for review');
+    await held.getByRole('button', { name: 'Release' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Say why');
+    await held.getByLabel('Reason for the decision').fill('Team event, receipts checked');
+    await screenshot(page, 'support-13-held-points');
+    await held.getByRole('button', { name: 'Release' }).click();
+    await expect.poll(() => available(page)).toBe('120');
+    expect(await page.getByTestId('held-points').count()).toBe(0);
+    expect(await page.getByTestId('history').textContent()).toContain('Released after review');
+  });
+
   it('offers Members but not Admin or adjusting to an analyst, and neither to a marketer', async () => {
     const analyst = await signedInPage(browser, server, 'analyst', 'Ada Analyst');
     const nav = analyst.getByRole('navigation', { name: 'Main' });
@@ -148,7 +169,7 @@ describe('support desk in Chromium', () => {
     await expect.poll(() => available(analyst)).toBe('5,280');
     expect(await analyst.getByRole('button', { name: 'Adjust points' }).count()).toBe(0);
     expect(await analyst.getByRole('button', { name: 'Merge duplicate' }).count()).toBe(0);
-    await screenshot(analyst, 'support-13-analyst-read-only');
+    await screenshot(analyst, 'support-14-analyst-read-only');
     await analyst.goto(`${server.url}/members`);
     await expect.poll(() => analyst.textContent('main')).toContain('Find a member');
     expect(await analyst.getByRole('tab', { name: /Pending approvals/ }).count()).toBe(0);
@@ -160,6 +181,6 @@ describe('support desk in Chromium', () => {
     expect(await mNav.textContent()).not.toContain('Admin');
     await marketer.goto(`${server.url}/members`);
     await expect.poll(() => marketer.textContent('main')).toContain("You don't have access");
-    await screenshot(marketer, 'support-14-marketer-no-access');
+    await screenshot(marketer, 'support-15-marketer-no-access');
   });
 });

@@ -12,6 +12,8 @@ const KIND_LABELS: Record<string, string> = {
   reverse: 'Returned purchase',
   adjust: 'Manual adjustment',
   merge: 'Merged from a duplicate',
+  hold: 'Held for review',
+  'release-hold': 'Released after review',
 };
 
 /** @example kindLabel('reverse') // 'Returned purchase' */

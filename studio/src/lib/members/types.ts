@@ -6,6 +6,7 @@ export type MemberProfile = MemberDetail['member'];
 export type MemberBalance = MemberDetail['balance'];
 export type HistoryItem = MemberDetail['history']['items'][number];
 export type AdjustmentRequest = MemberDetail['adjustments'][number];
+export type HeldPoints = MemberDetail['heldPoints'][number];
 
 /**
  * How a transaction changed the member's spendable and pending points, from its postings to the
