@@ -21,7 +21,7 @@ export type MemberStatus = {
   memberId: string;
   pointsName: string;
   currency: string;
-  balance: { available: number; pending: number; reserved: number; lifetimeEarned: number; expiringSoon: DatedPoints[]; becomingAvailable: DatedPoints[] };
+  balance: { available: number; pending: number; held: number; reserved: number; lifetimeEarned: number; expiringSoon: DatedPoints[]; becomingAvailable: DatedPoints[] };
   /** Null when the program has no tiers. */
   tier: {
     current: TierRef | null;
@@ -62,7 +62,7 @@ export function getMemberStatus({ ctx, input }: { ctx: { db: DbTx }; input: GetM
     memberId: member.id,
     pointsName: spec.program.pointsName,
     currency: spec.program.currency,
-    balance: { available: b.available, pending: b.pending, reserved: b.reserved, lifetimeEarned: b.lifetimeEarned, expiringSoon: b.expiringSoon, becomingAvailable: b.becomingAvailable },
+    balance: { available: b.available, pending: b.pending, held: b.held, reserved: b.reserved, lifetimeEarned: b.lifetimeEarned, expiringSoon: b.expiringSoon, becomingAvailable: b.becomingAvailable },
     tier,
   };
 }
