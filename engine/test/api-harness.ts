@@ -49,7 +49,7 @@ export function countRows(db: Db, table: string): number {
 }
 
 /** Tables a request with business effect would write to. */
-export const DOMAIN_TABLES = ['members', 'purchases', 'purchase_returns', 'member_events', 'rule_awards', 'ledger_transactions', 'outbox', 'reward_redemptions', 'reward_stock', 'member_tokens'];
+export const DOMAIN_TABLES = ['members', 'purchases', 'purchase_returns', 'member_events', 'rule_awards', 'ledger_transactions', 'outbox', 'reward_redemptions', 'reward_stock', 'member_tokens', 'points_payments'];
 
 export function domainCounts(db: Db): Record<string, number> {
   return Object.fromEntries(DOMAIN_TABLES.map((t) => [t, countRows(db, t)]));

@@ -15,6 +15,17 @@ export { EventTime, MemberRef, PaymentMethod, PurchaseChannel, PurchaseLine } fr
 export { listMemberActivity, ListMemberActivityInput, type ActivityItem } from './list-member-activity';
 export { listRewards, type RewardOption } from './list-rewards';
 export { CustomEventKind, processCustomEvent, ProcessCustomEventInput, type CustomEventResult } from './process-custom-event';
+export {
+  cancelPointsPayment,
+  commitPointsPayment,
+  maxPointsPayment,
+  PayWithPointsInput,
+  payWithPoints,
+  releaseLapsedPointsPayments,
+  reservePointsPayment,
+  ResolvePointsPaymentInput,
+  type PointsPaymentView,
+} from './points-payments';
 export { processPurchase, ProcessPurchaseInput, type EarnedRule, type PurchaseResult } from './process-purchase';
 export { processReturn, ProcessReturnInput, ReturnLine, type ReturnResult } from './process-return';
 export { activeVersionId, cachedRuntimeCount, runtimeFor, runtimeOfVersion, type ProgramRuntime } from './program-runtime';

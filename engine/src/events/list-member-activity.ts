@@ -33,6 +33,19 @@ const LABELS: Record<string, string> = {
   merge: 'Points moved from a merged account',
 };
 
+/** Paying part of a purchase with points moves points like a reward does; its source tells them apart. */
+const POINTS_PAYMENT_LABELS: Record<string, string> = {
+  reserve: 'Points reserved to pay part of a purchase',
+  redeem: 'Paid part of a purchase with points',
+  'commit-reservation': 'Paid part of a purchase with points',
+  'cancel-reservation': 'Points payment released',
+};
+
+function descriptionOf(t: { kind: string; sourceRef: string | null; relatedTransactionId: string | null }): string {
+  const pointsPayment = t.sourceRef?.startsWith('points-payment:') || t.relatedTransactionId?.startsWith('pay-reserve:');
+  return (pointsPayment ? POINTS_PAYMENT_LABELS[t.kind] : undefined) ?? LABELS[t.kind] ?? t.kind;
+}
+
 /**
  * A member's points history for self-service, newest first, one line per ledger transaction.
  * @example listMemberActivity({ ctx: { db }, input: { programId, memberId, limit: 20 } }).items[0].description // 'Points earned'
@@ -48,7 +61,7 @@ export function listMemberActivity({ ctx, input }: { ctx: { db: DbTx }; input: L
       kind: t.kind,
       points: postings.filter((p) => p.accountId.includes(':member-')).reduce((s, p) => s + p.amount, 0),
       occurredAt: t.occurredAt,
-      description: LABELS[t.kind] ?? t.kind,
+      description: descriptionOf(t),
     })),
   };
 }

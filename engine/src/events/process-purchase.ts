@@ -13,6 +13,7 @@ import { writeEvent } from './domain-events';
 import { eventFacts, isFirstPurchase } from './event-facts';
 import { EventTime, MemberRef, notInFuture, PaymentMethod, PurchaseChannel, PurchaseLine, Ref } from './inputs';
 import { upgradeAfterActivity } from './member-tier';
+import { cashShareBasis, settlePurchasePointsPayment, type PurchasePointsPayment } from './points-payments';
 import { runtimeOfVersion, activeVersionId } from './program-runtime';
 import { resolveMember } from './resolve-member';
 
@@ -28,6 +29,7 @@ export const ProcessPurchaseInput = z
     paymentMethod: PaymentMethod.optional(),
     couponCode: z.string().trim().min(1).max(50).optional(),
     total: z.number().min(0).max(10_000_000).optional().describe('Amount paid; the sum of the lines when absent'),
+    pointsPaymentId: z.string().min(1).max(200).optional().describe('Points payment that paid part of it; the member earns on the rest only'),
     items: z.array(PurchaseLine).min(1, { error: 'a purchase needs at least one line' }).max(500),
   })
   .refine((p) => new Set(p.items.map((i) => i.ref)).size === p.items.length, { error: 'line refs must be unique within a purchase', path: ['items'] })
@@ -51,6 +53,8 @@ export type PurchaseResult = {
   earnTransactionId: string | null;
   rules: EarnedRule[];
   tierChange: { from: string | null; to: string } | null;
+  /** The points payment that paid part of the purchase (committed with it when still reserved). */
+  pointsPayment: PurchasePointsPayment | null;
 };
 
 const postedReceipt = preparedQuery((db) =>
@@ -110,6 +114,10 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
     const itemCount = items.reduce((s, i) => s + i.quantity, 0);
     const localDate = runtime.compiled.windowsAt(at).day;
     const id = timeOrderedId();
+    const pointsPayment = req.pointsPaymentId
+      ? settlePurchasePointsPayment(tx, { programId: req.programId, storeId: req.storeId, pointsPaymentId: req.pointsPaymentId, memberId: member?.id, purchaseId: id, total, currency: runtime.spec.program.currency })
+      : null;
+    const earning = cashShareBasis(items, total, pointsPayment?.amount ?? 0);
     const event: FactEvent = {
       kind: 'purchase',
       at,
@@ -126,7 +134,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       booked = bookEarning(tx, {
         runtime,
         member,
-        facts: eventFacts(tx, runtime, member, event, items),
+        facts: eventFacts(tx, runtime, member, { ...event, total: earning.total }, earning.items),
         source: { kind: 'purchase', id, purchaseId: id },
         transactionId: `purchase:${id}`,
         pendingDays: runtime.spec.pointsLifecycle.pendingDays,
@@ -164,6 +172,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
         .filter((l) => l.points > 0)
         .map((l) => ({ ruleId: l.ruleId, ruleName: l.ruleName, points: l.points, perLine: l.perItem ?? [] })),
       tierChange,
+      pointsPayment,
     };
   }, WRITE_TRANSACTION);
 }

@@ -4,8 +4,11 @@ export type ProgramHousekeepingReport = {
   asOf: string;
   /** Pending lots released (return window over). */
   pendingReleased: { members: number; lots: number; points: number };
-  /** Lapsed holds given back; `redemptions` are till reservations whose reward unit went back to stock. */
-  holdsLapsed: { holds: number; points: number; redemptions: number };
+  /**
+   * Lapsed holds given back; `redemptions` are till reservations whose reward unit went back to
+   * stock, `pointsPayments` till points payments marked lapsed.
+   */
+  holdsLapsed: { holds: number; points: number; redemptions: number; pointsPayments: number };
   /** Points expired by policy. */
   expired: { members: number; points: number };
   /** Member-dates with points expiring within `withinDays` (already announced ones are not written again). */

@@ -125,7 +125,7 @@ describe('runProgramHousekeeping: points', () => {
 
     const asOf = new Date().toISOString();
     const r = await run(programId, asOf);
-    expect(r.holdsLapsed).toEqual({ holds: 1, points: held.points, redemptions: 1 });
+    expect(r.holdsLapsed).toEqual({ holds: 1, points: held.points, redemptions: 1, pointsPayments: 0 });
     expect(stock()).toBe(1);
     expect(balance(programId, memberId)).toMatchObject({ available: before, reserved: 0 });
     expect(db.select().from(rewardRedemptions).where(eq(rewardRedemptions.id, held.id)).get()?.status).toBe('lapsed');

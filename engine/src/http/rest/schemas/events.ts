@@ -21,6 +21,7 @@ export const PurchaseBody = z
     ...basketFields,
     registerId: z.string().trim().min(1).max(100).optional().describe("Till or checkout; 'main' when left out"),
     receiptNumber: z.string().trim().min(1).max(100).describe('Unique per store and register; a repeat is refused (409)'),
+    pointsPaymentId: z.string().min(1).max(200).optional().describe("A points payment of this member at this store that paid part of it: committed with the purchase when still reserved; the member earns on the share paid in money only"),
   })
   .strict()
   .meta({ id: 'PurchaseRequest' });
@@ -38,6 +39,7 @@ export const PurchaseResponse = z.object({
   earnTransactionId: z.string().nullable(),
   rules: z.array(EarnedRule),
   tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+  pointsPayment: z.object({ id: z.string(), amount: z.number(), points: z.number().int() }).nullable().describe('The points payment that paid part of the purchase'),
 });
 
 export const ReturnBody = z

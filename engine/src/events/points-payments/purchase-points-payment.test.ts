@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { pointsPayments, ruleAwards } from '../../db/schema';
+import { adjustPoints, getBalance, verifyLedger } from '../../ledger';
+import { tempDatabase } from '../../testing/temp-db';
+import { processPurchase, type ProcessPurchaseInput } from '../process-purchase';
+import { processReturn } from '../process-return';
+import { activeTemplateProgram, testMember } from '../test-fixtures';
+import { cancelPointsPayment } from './cancel-points-payment';
+import { payWithPoints } from './pay-with-points';
+import { cashShareBasis } from './purchase-points-payment';
+import { reservePointsPayment } from './reserve-points-payment';
+
+// retail-tiers: 1 point = 0.02 EUR, at least 250 points, at most 50% of a basket; earns 1/EUR,
+// 2/EUR on the own label, 1/EUR on beauty and a bonus from 150 EUR spend.
+const { db, cleanup } = tempDatabase();
+afterAll(cleanup);
+afterEach(() => expect(verifyLedger(db)).toEqual({ ok: true, problems: [] }));
+const { programId } = activeTemplateProgram(db);
+const member = (name: string, points = 2000) => {
+  const memberId = testMember(db, programId, name);
+  adjustPoints({ ctx: { db }, input: { transactionId: `grant-${memberId}`, programId, memberId, points, reason: 'test balance', actor: 'test' } });
+  return memberId;
+};
+const BASKET = [
+  { ref: '1', sku: 'MA-DRESS-LINEN-38', category: 'womenswear', brand: 'meridian-atelier', quantity: 1, price: 120 },
+  { ref: '2', sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', quantity: 2, price: 30 },
+  { ref: '3', sku: 'NC-SOCKS', category: 'accessories', brand: 'northcoast', quantity: 4, price: 5 },
+]; // 200 EUR
+let receipt = 0;
+const purchase = (memberId: string | undefined, extra: Partial<ProcessPurchaseInput> = {}) =>
+  processPurchase({ ctx: { db }, input: { programId, storeId: 'ams', receiptNumber: `R-${++receipt}`, member: memberId ? { memberId } : undefined, items: BASKET, ...extra } });
+const reserve = (memberId: string, amount: number, storeId = 'ams') => reservePointsPayment({ ctx: { db }, input: { programId, storeId, memberId, basketTotal: 200, amount } });
+const payment = (id: string) => db.select().from(pointsPayments).where(eq(pointsPayments.id, id)).get();
+
+describe('a purchase partly paid with points', () => {
+  it('commits a reserved payment and earns on the share paid in money only', () => {
+    const payer = member('payer', 3000);
+    const twin = member('twin');
+    const held = reserve(payer, 50); // a quarter of 200 EUR, 2500 points
+    expect(held.points).toBe(2500); // 50 / 0.02
+    const paid = purchase(payer, { pointsPaymentId: held.id });
+    expect(paid.pointsPayment).toEqual({ id: held.id, amount: 50, points: 2500 });
+    expect(payment(held.id)).toMatchObject({ status: 'committed', purchaseId: paid.purchaseId, paymentTransactionId: `pay-commit:${held.id}` });
+
+    // The twin pays the same basket at three quarters of the prices, all in money: same points.
+    const cash = purchase(twin, { items: BASKET.map((i) => ({ ...i, price: i.price * 0.75 })) });
+    expect(paid.points).toBe(cash.points);
+    expect(paid.rules.map((r) => [r.ruleId, r.points])).toEqual(cash.rules.map((r) => [r.ruleId, r.points]));
+    expect(paid.points).toBeLessThan(purchase(twin).points);
+    expect(getBalance({ ctx: { db }, input: { programId, memberId: payer } })).toMatchObject({ available: 3100 - 2500, reserved: 0, pending: paid.points });
+  });
+
+  it('accepts a payment already committed in one step, and refuses to use it twice', () => {
+    const memberId = member('web', 3000);
+    const paid = payWithPoints({ ctx: { db }, input: { programId, storeId: 'ams', memberId, basketTotal: 200, points: 1000 } });
+    const first = purchase(memberId, { pointsPaymentId: paid.id });
+    expect(first.pointsPayment).toEqual({ id: paid.id, amount: 20, points: 1000 });
+    expect(payment(paid.id)?.purchaseId).toBe(first.purchaseId);
+    expect(() => purchase(memberId, { pointsPaymentId: paid.id })).toThrow(`Points payment '${paid.id}' already paid for purchase '${first.purchaseId}'; take a new points payment for this purchase.`);
+  });
+
+  it('refuses a payment of another member, of a non-member purchase, or of another store', () => {
+    const ana = member('ana');
+    const ben = member('ben');
+    const held = reserve(ana, 10);
+    expect(() => purchase(ben, { pointsPaymentId: held.id })).toThrow(`Points payment '${held.id}' was made by another member; post the purchase for the member who paid with points.`);
+    expect(() => purchase(undefined, { pointsPaymentId: held.id })).toThrow(`Points payment '${held.id}' was made by a member; identify that member on the purchase.`);
+    expect(() => processPurchase({ ctx: { db }, input: { programId, storeId: 'rotterdam', receiptNumber: 'X-1', member: { memberId: ana }, items: BASKET, pointsPaymentId: held.id } })).toThrow(
+      `There is no points payment '${held.id}' at store 'rotterdam'.`,
+    );
+    expect(payment(held.id)).toMatchObject({ status: 'reserved', purchaseId: null }); // nothing of the refused purchases stuck
+    expect(purchase(ana, { pointsPaymentId: held.id }).pointsPayment?.id).toBe(held.id);
+  });
+
+  it('refuses a cancelled payment and one larger than the purchase', () => {
+    const memberId = member('late', 5000);
+    const cancelled = reserve(memberId, 10);
+    cancelPointsPayment({ ctx: { db }, input: { programId, storeId: 'ams', pointsPaymentId: cancelled.id } });
+    expect(() => purchase(memberId, { pointsPaymentId: cancelled.id })).toThrow(`Points payment '${cancelled.id}' is already cancelled.`);
+    const big = reserve(memberId, 60);
+    expect(() => purchase(memberId, { pointsPaymentId: big.id, items: BASKET.slice(2) })).toThrow(
+      `Points payment '${big.id}' covers 60.00 EUR, more than this purchase's total of 20.00 EUR; cancel it and pay with points again for this basket.`,
+    );
+  });
+
+  it('a full return takes back exactly what the purchase earned', () => {
+    const memberId = member('return');
+    const paid = purchase(memberId, { pointsPaymentId: reserve(memberId, 40).id });
+    const returned = processReturn({ ctx: { db }, input: { programId, storeId: 'ams', returnRef: `RT-${paid.purchaseId}`, purchaseId: paid.purchaseId } });
+    expect(returned.points).toBe(paid.points);
+    const awards = db.select().from(ruleAwards).where(eq(ruleAwards.purchaseId, paid.purchaseId)).all();
+    expect(awards.filter((a) => a.points > 0).reduce((s, a) => s + a.points, 0)).toBe(paid.points);
+    expect(awards.reduce((s, a) => s + a.points, 0)).toBe(0); // returns book negative awards
+  });
+});
+
+describe('cashShareBasis', () => {
+  it('scales line prices and the total by the share paid in money', () => {
+    expect(cashShareBasis([{ ref: '1', sku: 'A', quantity: 2, price: 40 }], 80, 20)).toEqual({ items: [{ ref: '1', sku: 'A', quantity: 2, price: 30 }], total: 60 });
+    expect(cashShareBasis([{ ref: '1', sku: 'A', quantity: 1, price: 80 }], 80, 0).total).toBe(80);
+    expect(cashShareBasis([{ ref: '1', sku: 'A', quantity: 1, price: 80 }], 80, 80)).toEqual({ items: [{ ref: '1', sku: 'A', quantity: 1, price: 0 }], total: 0 });
+  });
+});
