@@ -80,12 +80,15 @@ describe('points payment API', () => {
 
   it('web shop: pays in one step, then posts the order with it', async () => {
     const cem = await memberWith('cem', 900);
+    const quote = await web.post<{ points: number; pointsPayment: { maxAmount: number; maxPoints: number } }>('/quotes', { channel: 'online', member: { memberId: cem.id }, items: BASKET, paidWithPoints: 10 });
+    expect(quote.body.pointsPayment).toEqual({ maxAmount: 20, maxPoints: 1000 });
     const paid = await web.post<Payment>('/points-payments', { memberId: cem.id, basketTotal: 80, amount: 10 });
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ status: 'committed', points: 500, available: 500, holdExpiresAt: null });
     const order = await web.post<Purchase>('/purchases', { receiptNumber: 'W-1', channel: 'online', member: { memberId: cem.id }, items: BASKET, pointsPaymentId: paid.body.id });
     expect(order.status).toBe(201);
     expect(order.body.pointsPayment?.id).toBe(paid.body.id);
+    expect(order.body.points).toBe(quote.body.points);
     expect((await till.post('/purchases', { receiptNumber: 'X-1', member: { memberId: cem.id }, items: BASKET, pointsPaymentId: paid.body.id })).status).toBe(404);
   });
 

@@ -8,6 +8,7 @@ import { addDays } from '../ledger';
 import { eventFacts, isFirstPurchase } from './event-facts';
 import { EventTime, MemberRef, PaymentMethod, PurchaseChannel, PurchaseLine, Ref } from './inputs';
 import { listRewards, type RewardOption } from './list-rewards';
+import { cashShareBasis, maxPointsPayment } from './points-payments';
 import type { EarnedRule } from './process-purchase';
 import { activeVersionId, runtimeOfVersion } from './program-runtime';
 import { resolveMember } from './resolve-member';
@@ -23,6 +24,7 @@ export const QuoteBasketInput = z
     paymentMethod: PaymentMethod.optional(),
     couponCode: z.string().trim().min(1).max(50).optional(),
     total: z.number().min(0).max(10_000_000).optional(),
+    paidWithPoints: z.number().min(0).max(10_000_000).optional().describe('Money the member means to pay with points; the quote earns on the rest only, as the purchase will'),
     items: z.array(PurchaseLine).min(1).max(500),
   })
   .refine((p) => new Set(p.items.map((i) => i.ref)).size === p.items.length, { error: 'line refs must be unique within a basket', path: ['items'] });
@@ -38,11 +40,15 @@ export type BasketQuote = {
   availableAt: string | null;
   balance: { available: number; pending: number } | null;
   rewards: RewardOption[];
+  /** The most the member can pay with points on this basket (0 when they cannot); null for non-members. */
+  pointsPayment: { maxAmount: number; maxPoints: number } | null;
 };
 
 /**
  * What a basket would earn for this member right now (same version, caps and aggregates as
- * posting it) and which rewards they could redeem on it. No side effects: it only reads.
+ * posting it) and which rewards they could redeem on it, and the most they could pay with points.
+ * With `paidWithPoints` it earns on the share paid in money, as the purchase with that points
+ * payment will. No side effects: it only reads.
  * @example quoteBasket({ ctx: { db }, input: { programId, storeId: 'web', member: { email }, items } }).points
  */
 export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBasketInput }): BasketQuote {
@@ -55,7 +61,7 @@ export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBas
   const total = req.total ?? Math.round(req.items.reduce((s, i) => s + i.price * i.quantity, 0) * 100) / 100;
   const identified = member ? 'member' : req.member && (req.member.memberId || req.member.cardNumber || req.member.phone || req.member.email) ? 'unknown' : 'none';
   if (!member || member.status !== 'active') {
-    return { memberId: member?.id ?? null, identified, versionId, points: 0, tierMultiplier: 1, rules: [], availableAt: null, balance: null, rewards: [] };
+    return { memberId: member?.id ?? null, identified, versionId, points: 0, tierMultiplier: 1, rules: [], availableAt: null, balance: null, rewards: [], pointsPayment: null };
   }
   const event: FactEvent = {
     kind: 'purchase',
@@ -67,11 +73,14 @@ export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBas
     couponCode: req.couponCode,
     isFirstPurchase: isFirstPurchase(tx, member),
   };
-  const facts = eventFacts(tx, runtime, member, event, req.items.map((i) => ({ ...i })));
-  const counters = loadCounters(tx, req.programId, member, runtime.compiled, event, runtime.compiled.windowsAt(at));
+  const earning = cashShareBasis(req.items.map((i) => ({ ...i })), total, Math.min(req.paidWithPoints ?? 0, total));
+  const earningEvent = { ...event, total: earning.total };
+  const facts = eventFacts(tx, runtime, member, earningEvent, earning.items);
+  const counters = loadCounters(tx, req.programId, member, runtime.compiled, earningEvent, runtime.compiled.windowsAt(at));
   const result = evaluate(runtime.compiled, facts, counters);
   const b = tx.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, member.id)).get();
   const pendingDays = runtime.spec.pointsLifecycle.pendingDays;
+  const payable = maxPointsPayment(runtime.spec, { basketTotal: total, available: b?.available ?? 0 });
   return {
     memberId: member.id,
     identified,
@@ -82,5 +91,6 @@ export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBas
     availableAt: result.points > 0 && pendingDays > 0 ? addDays(new Date(at).toISOString(), pendingDays) : null,
     balance: { available: b?.available ?? 0, pending: b?.pending ?? 0 },
     rewards: listRewards(tx, runtime, member, { at, basketTotal: total, storeId: req.storeId }),
+    pointsPayment: { maxAmount: payable.amount, maxPoints: payable.points },
   };
 }

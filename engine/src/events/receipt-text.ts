@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
-import { purchases } from '../db/schema';
+import { pointsPayments, purchases } from '../db/schema';
 import { DomainError } from '../errors';
 import { getMemberStatus, type MemberStatus } from './get-member-status';
 import { runtimeOfVersion } from './program-runtime';
@@ -48,7 +48,8 @@ function tierLine(status: MemberStatus, width: number): string[] {
 }
 
 /**
- * Short plain-text lines for the till receipt: points earned with this purchase, the new balance
+ * Short plain-text lines for the till receipt: points paid with (when part of the purchase was
+ * paid with points), points earned with this purchase, the new balance
  * (available and pending), tier and what is missing for the next one, and points expiring soon.
  * Non-member purchases get a one-line invitation to join.
  * @example receiptText({ ctx: { db }, input: { programId, storeId: 'amsterdam', purchaseId } }).lines
@@ -64,7 +65,10 @@ export function receiptText({ ctx, input }: { ctx: { db: DbTx }; input: ReceiptT
   if (!p.memberId) return { purchaseId: p.id, lines: [name.slice(0, w), ...wrap(`Join ${name} and earn points on your next purchase.`, w)] };
   const status = getMemberStatus({ ctx, input: { programId: req.programId, memberId: p.memberId, asOf: req.asOf, expiringWithinDays: 30 } });
   const pts = status.pointsName;
-  const lines = [name.slice(0, w), row(`${pts} this purchase`, fmt(p.points), w), row(`${pts} available`, fmt(status.balance.available), w)];
+  const lines = [name.slice(0, w)];
+  const paid = ctx.db.select({ amount: pointsPayments.amount, points: pointsPayments.points }).from(pointsPayments).where(eq(pointsPayments.purchaseId, p.id)).get();
+  if (paid) lines.push(row(`Paid with ${pts}`, `${fmt(paid.points)} = ${paid.amount.toFixed(2)} ${status.currency}`, w));
+  lines.push(row(`${pts} this purchase`, fmt(p.points), w), row(`${pts} available`, fmt(status.balance.available), w));
   if (status.balance.pending > 0) lines.push(row(`${pts} pending`, fmt(status.balance.pending), w));
   lines.push(...tierLine(status, w));
   const soon = status.balance.expiringSoon[0];

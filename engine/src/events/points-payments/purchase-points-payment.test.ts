@@ -5,6 +5,8 @@ import { adjustPoints, getBalance, verifyLedger } from '../../ledger';
 import { tempDatabase } from '../../testing/temp-db';
 import { processPurchase, type ProcessPurchaseInput } from '../process-purchase';
 import { processReturn } from '../process-return';
+import { quoteBasket } from '../quote-basket';
+import { receiptText } from '../receipt-text';
 import { activeTemplateProgram, testMember } from '../test-fixtures';
 import { cancelPointsPayment } from './cancel-points-payment';
 import { payWithPoints } from './pay-with-points';
@@ -92,6 +94,26 @@ describe('a purchase partly paid with points', () => {
     const awards = db.select().from(ruleAwards).where(eq(ruleAwards.purchaseId, paid.purchaseId)).all();
     expect(awards.filter((a) => a.points > 0).reduce((s, a) => s + a.points, 0)).toBe(paid.points);
     expect(awards.reduce((s, a) => s + a.points, 0)).toBe(0); // returns book negative awards
+  });
+});
+
+describe('quote and receipt', () => {
+  it('the quote says the most payable with points and earns like the purchase will', () => {
+    const memberId = member('quote', 900); // 1000 available: worth 20 EUR
+    const quote = (paidWithPoints?: number) => quoteBasket({ ctx: { db }, input: { programId, storeId: 'ams', member: { memberId }, items: BASKET, paidWithPoints } });
+    expect(quote().pointsPayment).toEqual({ maxAmount: 20, maxPoints: 1000 });
+    const quoted = quote(20).points;
+    expect(quoted).toBeLessThan(quote().points);
+    expect(purchase(memberId, { pointsPaymentId: reserve(memberId, 20).id }).points).toBe(quoted);
+    expect(quoteBasket({ ctx: { db }, input: { programId, storeId: 'ams', items: BASKET } }).pointsPayment).toBeNull();
+  });
+
+  it('the receipt shows the points paid with', () => {
+    const memberId = member('receipt', 3000);
+    const p = purchase(memberId, { pointsPaymentId: reserve(memberId, 50).id });
+    const { lines } = receiptText({ ctx: { db }, input: { programId, storeId: 'ams', purchaseId: p.purchaseId } });
+    expect(lines[1]).toMatch(/^Paid with Points +2,500 = 50\.00 EUR$/);
+    expect(lines[1]).toHaveLength(40);
   });
 });
 

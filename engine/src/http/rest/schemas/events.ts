@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { CustomEventKind, EventTime, MemberRef, ReturnLine } from '../../../events';
 import { basketFields, EarnedRule, RewardOption } from './common';
 
-export const QuoteBody = z.object(basketFields).strict().meta({ id: 'QuoteRequest' });
+export const QuoteBody = z
+  .object({
+    ...basketFields,
+    paidWithPoints: z.number().min(0).max(10_000_000).optional().describe('Money the member means to pay with points; the quote earns on the rest only, as the purchase will'),
+  })
+  .strict()
+  .meta({ id: 'QuoteRequest' });
 
 export const QuoteResponse = z.object({
   memberId: z.string().nullable(),
@@ -14,6 +20,10 @@ export const QuoteResponse = z.object({
   availableAt: z.string().nullable(),
   balance: z.object({ available: z.number().int(), pending: z.number().int() }).nullable(),
   rewards: z.array(RewardOption),
+  pointsPayment: z
+    .object({ maxAmount: z.number(), maxPoints: z.number().int() })
+    .nullable()
+    .describe('The most the member can pay with points on this basket (0 when the program or their balance does not allow it); null for non-members'),
 });
 
 export const PurchaseBody = z
