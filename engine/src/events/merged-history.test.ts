@@ -4,7 +4,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../db';
 import { members, purchaseReturns, ruleAwards, ruleMemberTotals } from '../db/schema';
-import { getBalance, verifyLedger } from '../ledger';
+import { getBalance, redeemPoints, releasePending, verifyLedger } from '../ledger';
+import { loadTransaction } from '../ledger/ledger-store';
 import { historyMembers, memberById, mergeMembers } from '../members';
 import { tempDatabase } from '../testing/temp-db';
 import { isFirstPurchase } from './event-facts';
@@ -114,6 +115,22 @@ describe('a merged member keeps counting for the member it was merged into', () 
     expect(db.select().from(ruleMemberTotals).where(eq(ruleMemberTotals.memberId, ana)).all().find((t) => t.ruleId === 'rule-own-label-bonus')).toMatchObject({ points: 1000 });
     // Spend is net of the return: 3 coats bought, 1 returned.
     expect(getMemberStatus({ ctx: { db }, input: { programId, memberId: ana, asOf: '2026-11-16T12:00:00Z' } }).tier?.value).toBe(800);
+  });
+
+  it('a return of a purchase whose points the duplicate spent before the merge corrects the target’s lifetime points', () => {
+    const dup = testMember(db, programId, 'spent-dup');
+    const ana = testMember(db, programId, 'spent-ana');
+    const old = buy(dup, TEE, '2026-09-01T10:00:00Z');
+    releasePending({ ctx: { db }, input: { memberId: dup, asOf: '2026-11-01T00:00:00Z' } });
+    const available = getBalance({ ctx: { db }, input: { programId, memberId: dup } }).available;
+    redeemPoints({ ctx: { db }, input: { transactionId: `spend-${dup}`, programId, memberId: dup, points: available } });
+    merge(dup, ana);
+    const lifetimeBefore = getBalance({ ctx: { db }, input: { programId, memberId: ana } }).lifetimeEarned;
+    const r = processReturn({ ctx: { db }, input: { programId, storeId: 'ams', returnRef: `RT-${++n}`, purchaseId: old.purchaseId, occurredAt: '2026-11-14T10:00:00Z' } });
+    expect(r).toMatchObject({ memberId: ana, points: old.points, recovered: 0, writtenOff: old.points });
+    expect(loadTransaction(db, `return:${r.returnId}`)?.transaction.memberId).toBe(ana);
+    expect(getBalance({ ctx: { db }, input: { programId, memberId: ana } }).lifetimeEarned).toBe(lifetimeBefore - old.points);
+    expect(getBalance({ ctx: { db }, input: { programId, memberId: dup } })).toMatchObject({ available: 0, pending: 0, lifetimeEarned: 0 });
   });
 
   it('the migration folds merges made before it into the member they were merged into', () => {

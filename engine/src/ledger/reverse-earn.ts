@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
 import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
+import { memberById, survivor } from '../members/member-store';
 import { currentLot, toLotView, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
 import { lotIdFor } from './plan-earn';
@@ -45,6 +46,7 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
     const origin = tx.select().from(ledgerLots).where(eq(ledgerLots.id, lotIdFor(earn.id))).get();
     if (!origin) throw new Error(`earn ${earn.id} has no lot`);
     const lot = currentLot(tx, origin);
+    const memberId = holderOf(tx, lot.memberId);
     const at = req.occurredAt ?? nowIso();
     const { plan, reversed, recovered, writtenOff } = planReverse({
       lot: toLotView(lot),
@@ -57,7 +59,7 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
       id: req.transactionId,
       kind: 'reverse',
       programId: req.programId,
-      memberId: lot.memberId,
+      memberId,
       programVersionId: earn.programVersionId,
       relatedTransactionId: earn.id,
       sourceRef: req.sourceRef,
@@ -70,11 +72,21 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
       id: `${req.transactionId}:points-reversed`,
       type: 'points-reversed',
       programId: req.programId,
-      memberId: lot.memberId,
+      memberId,
       payload: { transactionId: req.transactionId, earnTransactionId: earn.id, reversed, recovered, writtenOff },
     });
     return posted;
   }, WRITE_TRANSACTION);
+}
+
+/**
+ * Who a reversal is booked for: the lot's member, or the member it was merged into. A lot spent or
+ * expired before a merge stays with the merged member (merges move only lots with points left),
+ * but its lifetime counters moved to the survivor, so the correction of "lifetime earned" must too.
+ */
+function holderOf(tx: DbTx, lotMemberId: string): string {
+  const member = memberById(tx, lotMemberId);
+  return member ? survivor(tx, member).id : lotMemberId;
 }
 
 /** Points earlier reversals of this earn took back, including written-off shortfalls. */
