@@ -103,7 +103,7 @@ describe('points payment API', () => {
     expect(short.body).toMatchObject({ reason: 'insufficient', available: 320, detail: 'Paying 10.00 EUR takes 500 Points; the member has 320 available (worth 6.40 EUR).' });
     const both = await web.post('/points-payments', { memberId: dan.id, basketTotal: 80, amount: 1, points: 50 });
     expect(both.status).toBe(400);
-    expect(String(both.body.detail)).toContain('give either amount (money) or points, not both');
+    expect(String(both.body.detail)).toContain('give exactly one of amount (money) or points');
     const nobody = await web.post('/points-payments', { member: { cardNumber: '0000 0000 0000 0000' }, basketTotal: 80, amount: 1 });
     expect(nobody.status).toBe(404);
     const foreign = await web.post('/purchases', { receiptNumber: 'W-9', member: { memberId: dan.id }, items: BASKET, pointsPaymentId: 'no-such-payment' });

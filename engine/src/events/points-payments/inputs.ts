@@ -18,8 +18,8 @@ export const PayWithPointsInput = z
     points: z.number().int({ error: 'points are whole numbers' }).positive().max(1_000_000_000).optional().describe('Points to pay with; worth points x pointValue, rounded to cents'),
     occurredAt: EventTime.optional(),
   })
-  .refine((p) => (p.amount === undefined) !== (p.points === undefined), { error: 'give either amount (money) or points, not both', path: ['amount'] })
-  .refine((p) => (p.memberId === undefined) !== (p.member === undefined), { error: 'identify the member with either memberId or member, not both', path: ['memberId'] });
+  .refine((p) => (p.amount === undefined) !== (p.points === undefined), { error: 'give exactly one of amount (money) or points', path: ['amount'] })
+  .refine((p) => (p.memberId === undefined) !== (p.member === undefined), { error: 'identify the member with exactly one of memberId or member', path: ['memberId'] });
 export type PayWithPointsInput = z.input<typeof PayWithPointsInput>;
 
 /** Commit or cancel of a reserved points payment, by the store that reserved it. */

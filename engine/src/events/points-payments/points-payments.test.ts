@@ -119,7 +119,7 @@ describe('refusals', () => {
 
   it('for a card nobody has, and with both amount and points', () => {
     expect(pay({ member: { cardNumber: '9999 0000 0000 0000' } })).toThrow(/No member of this program matches/);
-    expect(pay({ memberId: 'x', points: 10 })).toThrow(/give either amount \(money\) or points, not both/);
+    expect(pay({ memberId: 'x', points: 10 })).toThrow(/give exactly one of amount \(money\) or points/);
   });
 
   it('and writes nothing when it refuses', () => {
