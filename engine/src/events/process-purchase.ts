@@ -48,6 +48,8 @@ export type PurchaseResult = {
   occurredAt: string;
   total: number;
   points: number;
+  /** A fraud rule held the points for review (`hold-points`): pending until a reviewer decides. */
+  pointsHeld: boolean;
   /** Set when points are pending (return window): when they become available. */
   availableAt: string | null;
   earnTransactionId: string | null;
@@ -157,7 +159,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       payload: { purchaseId: id, storeId: req.storeId, total, points, versionId, channel: req.channel },
       at: occurredAt,
     });
-    if (member) screenEvent(tx, runtime.spec.fraudRules, { kind: 'purchase', programId: req.programId, versionId, memberId: member.id, eventRef: `purchase:${id}`, occurredAt, amount: total });
+    const screened = member ? screenEvent(tx, runtime.spec.fraudRules, { kind: 'purchase', programId: req.programId, versionId, memberId: member.id, eventRef: `purchase:${id}`, occurredAt, amount: total, earnTransactionId }) : undefined;
     return {
       purchaseId: id,
       identified: member ? 'member' : req.member && (req.member.memberId || req.member.cardNumber || req.member.phone || req.member.email) ? 'unknown' : 'none',
@@ -166,7 +168,8 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       occurredAt,
       total,
       points,
-      availableAt: earnTransactionId && runtime.spec.pointsLifecycle.pendingDays > 0 ? addDays(occurredAt, runtime.spec.pointsLifecycle.pendingDays) : null,
+      pointsHeld: screened?.held ?? false,
+      availableAt: earnTransactionId && !screened?.held && runtime.spec.pointsLifecycle.pendingDays > 0 ? addDays(occurredAt, runtime.spec.pointsLifecycle.pendingDays) : null,
       earnTransactionId,
       rules: (booked?.result.lines ?? [])
         .filter((l) => l.points > 0)
