@@ -5,12 +5,14 @@ import { ledgerLots, outbox } from '../db/schema';
 import { expirePoints } from './expire-points';
 import { getBalance } from './get-balance';
 import { decideHeldPoints, holdEarnedPoints, listHeldPoints } from './hold-points';
+import { cancelReservation } from './cancel-reservation';
 import { mergeBalances } from './merge-balances';
 import { planHold, planReleaseHold } from './plan-hold';
 import type { LotView } from './plan-types';
 import { postEarn } from './post-earn';
 import { redeemPoints } from './redeem-points';
 import { releasePending } from './release-pending';
+import { reservePoints } from './reserve-points';
 import { reverseEarn } from './reverse-earn';
 import { seedProgram, tempDatabase } from './test-fixtures';
 import { verifyLedger } from './verify-ledger';
@@ -128,5 +130,14 @@ describe('holding earned points for review', () => {
     expect(listHeldPoints(db, { programId: P, memberId: 'm2' })).toEqual([expect.objectContaining({ earnTransactionId: 'e1', memberId: 'm2', points: 30, lotId: 'merge:m1:m2:lot:e1' })]);
     decide('e1', 'release');
     expect(balance('m2')).toMatchObject({ available: 30, pending: 0, held: 0 });
+  });
+
+  it('keeps points held when a reservation made before the hold is cancelled', () => {
+    earn('e1', 60);
+    reservePoints({ ctx: { db }, input: { transactionId: 'res-1', programId: P, memberId: 'm1', points: 20, holdMinutes: 15, occurredAt: '2025-03-01T10:00:00Z' } });
+    hold('e1');
+    expect(balance('m1', '2025-03-01T10:00:02Z')).toMatchObject({ available: 0, pending: 40, held: 40, reserved: 20 });
+    cancelReservation({ ctx: { db }, input: { transactionId: 'cancel-1', programId: P, reservationId: 'res-1', occurredAt: '2025-03-01T10:01:00Z' } });
+    expect(balance('m1', '2025-03-01T10:02:00Z')).toMatchObject({ available: 0, pending: 60, held: 60, reserved: 0 });
   });
 });

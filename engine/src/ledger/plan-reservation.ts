@@ -1,4 +1,4 @@
-import { available, program, reserved } from './accounts';
+import { available, pending, program, reserved } from './accounts';
 import { consumeFifo } from './consume-fifo';
 import { isPastExpiry } from './expiry-dates';
 import { checkMinBalance, type PlanRedeemInput } from './plan-redeem';
@@ -55,8 +55,10 @@ export function planCancelReservation(input: {
       expired += amount;
       continue;
     }
-    postings.push({ account: available(input.memberId), amount, lotId: lot.id });
-    lots.push({ op: 'update', lotId: lot.id, remaining: lot.remaining + amount, status: 'available' });
+    // A lot held for review since the reservation keeps what comes back held, in pending.
+    const held = lot.status === 'held';
+    postings.push({ account: held ? pending(input.memberId) : available(input.memberId), amount, lotId: lot.id });
+    lots.push({ op: 'update', lotId: lot.id, remaining: lot.remaining + amount, status: held ? 'held' : 'available' });
   }
   postings.push({ account: program('program-expired'), amount: expired });
   return balanced({ postings, lots });
