@@ -31,6 +31,9 @@ const LABELS: Record<string, string> = {
   reverse: 'Points taken back after a return',
   adjust: 'Points adjusted',
   merge: 'Points moved from a merged account',
+  hold: 'Points held for review',
+  'release-hold': 'Held points released',
+  refund: 'Points refunded for returned items',
 };
 
 /** Paying part of a purchase with points moves points like a reward does; its source tells them apart. */

@@ -10,6 +10,7 @@ import { memberById, survivor } from '../members';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 import { writeEvent } from './domain-events';
 import { EventTime, notInFuture, Ref } from './inputs';
+import { refundPointsOnReturn } from './points-payments/refund-on-return';
 import { runtimeOfVersion } from './program-runtime';
 import { recordAwards, type AwardLine } from './rule-awards';
 import { reversalFor, type ReturnableLine } from './return-points';
@@ -45,6 +46,8 @@ export type ReturnResult = {
   /** Of those, points still in the member's account; the rest had been spent and are written off. */
   recovered: number;
   writtenOff: number;
+  /** Points given back because part of the purchase was paid with points (same share as the money returned). */
+  pointsRefunded: number;
   lines: { ref: string; quantity: number; points: number }[];
 };
 
@@ -98,6 +101,10 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
     }
     const amount = Math.round(lines.reduce((s, l) => s + l.price * (returning.get(l.lineRef) ?? 0), 0) * 100) / 100;
     const localDate = runtime ? runtime.compiled.windowsAt(Date.parse(occurredAt)).day : occurredAt.slice(0, 10);
+    const pointsRefunded =
+      memberId && runtime
+        ? refundPointsOnReturn(tx, { programId: req.programId, purchaseId: purchase.id, memberId, returnId: id, returned: amount, occurredAt, expiry: runtime.spec.pointsLifecycle.expiry })
+        : 0;
     tx.insert(purchaseReturns)
       .values({ id, programId: req.programId, purchaseId: purchase.id, storeId: req.storeId, returnRef: req.returnRef, memberId, versionId: purchase.versionId, occurredAt, localDate, amount, points, reverseTransactionId })
       .run();
@@ -110,11 +117,11 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
       type: 'purchase-returned',
       programId: req.programId,
       memberId,
-      payload: { returnId: id, purchaseId: purchase.id, amount, points, recovered, writtenOff },
+      payload: { returnId: id, purchaseId: purchase.id, amount, points, recovered, writtenOff, pointsRefunded },
       at: occurredAt,
     });
     if (memberId && runtime) screenEvent(tx, runtime.spec.fraudRules, { kind: 'return', programId: req.programId, versionId: runtime.versionId, memberId, eventRef: `return:${id}`, occurredAt });
-    return { returnId: id, purchaseId: purchase.id, memberId, versionId: purchase.versionId, amount, points, recovered, writtenOff, lines: returnLines };
+    return { returnId: id, purchaseId: purchase.id, memberId, versionId: purchase.versionId, amount, points, recovered, writtenOff, pointsRefunded, lines: returnLines };
   }, WRITE_TRANSACTION);
 }
 

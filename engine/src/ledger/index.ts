@@ -23,6 +23,7 @@ export { redeemPoints, RedeemPointsInput } from './redeem-points';
 export { releaseExpiredReservations, ReleaseExpiredReservationsInput } from './release-expired-reservations';
 export { releasePending, ReleasePendingInput } from './release-pending';
 export { reservePoints, ReservePointsInput } from './reserve-points';
+export { planRefund, refundPoints, RefundPointsInput } from './refund-points';
 export { reverseEarn, ReverseEarnInput } from './reverse-earn';
 export { verifyLedger, type LedgerReport } from './verify-ledger';
 export { decideHeldPoints, DecideHeldPointsInput, holdEarnedPoints, HoldEarnedPointsInput, listHeldPoints, type HeldPoints } from './hold-points';

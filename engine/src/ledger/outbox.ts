@@ -16,6 +16,7 @@ export type OutboxEventType =
   | 'points-merged'
   | 'points-held'
   | 'points-hold-released'
+  | 'points-refunded'
   | 'member-signed-up'
   | 'member-merged'
   | 'member-contact-changed'

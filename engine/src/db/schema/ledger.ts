@@ -32,6 +32,7 @@ export const LEDGER_TRANSACTION_KINDS = [
   'merge',
   'hold',
   'release-hold',
+  'refund',
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 

@@ -12,4 +12,5 @@ export { payWithPoints } from './pay-with-points';
 export { amountFor, maxPointsPayment, planPointsPayment, pointsFor, type PointsPaymentAsk, type PointsPaymentPlan, type PointsPaymentRefusal } from './plan-points-payment';
 export { releaseLapsedPointsPayments, type PointsPaymentView } from './points-payment-store';
 export { cashShareBasis, settlePurchasePointsPayment, type PurchasePointsPayment } from './purchase-points-payment';
+export { refundedShare, refundPointsOnReturn } from './refund-on-return';
 export { reservePointsPayment } from './reserve-points-payment';

@@ -4,6 +4,7 @@ import { pointsPayments, ruleAwards } from '../../db/schema';
 import { adjustPoints, getBalance, verifyLedger } from '../../ledger';
 import { tempDatabase } from '../../testing/temp-db';
 import { processPurchase, type ProcessPurchaseInput } from '../process-purchase';
+import { listMemberActivity } from '../list-member-activity';
 import { processReturn } from '../process-return';
 import { quoteBasket } from '../quote-basket';
 import { receiptText } from '../receipt-text';
@@ -94,6 +95,30 @@ describe('a purchase partly paid with points', () => {
     const awards = db.select().from(ruleAwards).where(eq(ruleAwards.purchaseId, paid.purchaseId)).all();
     expect(awards.filter((a) => a.points > 0).reduce((s, a) => s + a.points, 0)).toBe(paid.points);
     expect(awards.reduce((s, a) => s + a.points, 0)).toBe(0); // returns book negative awards
+    expect(returned.pointsRefunded).toBe(2000); // 40 EUR paid with 2000 points, all of it returned
+  });
+
+  it('gives points paid with back in the share of the money returned, adding up to all of them', () => {
+    const memberId = member('refund', 3000);
+    const paid = purchase(memberId, { pointsPaymentId: reserve(memberId, 50).id }); // 2500 points
+    const spendable = () => getBalance({ ctx: { db }, input: { programId, memberId } }).available;
+    const before = spendable();
+    const ret = (ref: string, lines: { ref: string; quantity: number }[]) =>
+      processReturn({ ctx: { db }, input: { programId, storeId: 'ams', returnRef: ref, purchaseId: paid.purchaseId, lines } });
+    expect(ret('RT-socks', [{ ref: '3', quantity: 1 }]).pointsRefunded).toBe(62); // 5 of 200 EUR: 62.5, rounded down
+    expect(ret('RT-perfume', [{ ref: '2', quantity: 2 }]).pointsRefunded).toBe(750); // 60 EUR more, 65 of 200 EUR: 812 in total
+    const last = ret('RT-rest', [{ ref: '1', quantity: 1 }, { ref: '3', quantity: 3 }]);
+    expect(last.pointsRefunded).toBe(2500 - 812);
+    expect(spendable()).toBe(before + 2500);
+    const history = listMemberActivity({ ctx: { db }, input: { programId, memberId, limit: 5 } }).items;
+    expect(history.filter((i) => i.kind === 'refund').map((i) => i.points)).toEqual([1688, 750, 62]);
+    expect(history[0]?.description).toBe('Points refunded for returned items');
+  });
+
+  it('refunds nothing on a return of a purchase paid in money only', () => {
+    const memberId = member('cash-only');
+    const paid = purchase(memberId);
+    expect(processReturn({ ctx: { db }, input: { programId, storeId: 'ams', returnRef: 'RT-cash', purchaseId: paid.purchaseId } }).pointsRefunded).toBe(0);
   });
 });
 

@@ -14,6 +14,7 @@ const KIND_LABELS: Record<string, string> = {
   merge: 'Merged from a duplicate',
   hold: 'Held for review',
   'release-hold': 'Released after review',
+  refund: 'Points paid with, refunded on a return',
 };
 
 /** @example kindLabel('reverse') // 'Returned purchase' */

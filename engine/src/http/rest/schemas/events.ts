@@ -73,6 +73,7 @@ export const ReturnResponse = z.object({
   points: z.number().int().describe('Points taken back'),
   recovered: z.number().int(),
   writtenOff: z.number().int().describe('Points the member had already spent (not taken below zero)'),
+  pointsRefunded: z.number().int().describe('Points given back because part of the purchase was paid with points'),
   lines: z.array(z.object({ ref: z.string(), quantity: z.number(), points: z.number().int() })),
 });
 
