@@ -85,8 +85,9 @@ export type DecideHeldPointsInput = z.input<typeof DecideHeldPointsInput>;
  */
 export function decideHeldPoints({ ctx, input }: { ctx: { db: DbTx }; input: DecideHeldPointsInput }): PostedTransaction {
   const req = DecideHeldPointsInput.parse(input);
-  const transactionId = `${req.decision === 'release' ? 'release-hold' : 'forfeit'}:${req.earnTransactionId}`;
-  const hash = requestHash(transactionId.split(':')[0]!, req);
+  const kind = req.decision === 'release' ? 'release-hold' : 'forfeit';
+  const transactionId = `${kind}:${req.earnTransactionId}`;
+  const hash = requestHash(kind, req);
   return ctx.db.transaction((tx) => {
     const earlier = replayOrConflict(tx, transactionId, hash);
     if (earlier) return earlier;
@@ -141,7 +142,11 @@ export function listHeldPoints(db: DbTx, where: { programId: string; memberId?: 
     .map((lot) => {
       // A merged lot continues the earn's lot; the earn is the origin of the first one.
       let origin = lot;
-      while (origin.mergedFromLotId) origin = db.select().from(ledgerLots).where(eq(ledgerLots.id, origin.mergedFromLotId)).get() ?? { ...origin, mergedFromLotId: null };
+      while (origin.mergedFromLotId) {
+        const previous = db.select().from(ledgerLots).where(eq(ledgerLots.id, origin.mergedFromLotId)).get();
+        if (!previous) break;
+        origin = previous;
+      }
       const hold = db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, `hold:${origin.originTransactionId}`)).get();
       return {
         earnTransactionId: origin.originTransactionId,
