@@ -6,9 +6,8 @@ import { DomainError } from '../errors';
 import { applyPlan } from './apply-plan';
 import { EntityId, nowIso, Timestamp, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
-import { currentLot, toLotView, type LotRow, type PostedTransaction } from './ledger-store';
+import { loadEarnLot, toLotView, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
-import { lotIdFor } from './plan-earn';
 import { planHold, planReleaseHold } from './plan-hold';
 import { reverseEarn } from './reverse-earn';
 
@@ -36,7 +35,7 @@ export function holdEarnedPoints({ ctx, input }: { ctx: { db: DbTx }; input: Hol
   return ctx.db.transaction((tx) => {
     const earlier = replayOrConflict(tx, transactionId, hash);
     if (earlier) return earlier;
-    const { earn, lot } = earnAndLot(tx, req.programId, req.earnTransactionId);
+    const { earn, lot } = loadEarnLot(tx, req.programId, req.earnTransactionId);
     const plan = planHold(toLotView(lot));
     if (!plan) return undefined;
     const at = req.occurredAt ?? nowIso();
@@ -91,7 +90,7 @@ export function decideHeldPoints({ ctx, input }: { ctx: { db: DbTx }; input: Dec
   return ctx.db.transaction((tx) => {
     const earlier = replayOrConflict(tx, transactionId, hash);
     if (earlier) return earlier;
-    const { earn, lot } = earnAndLot(tx, req.programId, req.earnTransactionId);
+    const { earn, lot } = loadEarnLot(tx, req.programId, req.earnTransactionId);
     if (lot.status !== 'held') {
       throw new DomainError('unprocessable', `The points of '${earn.id}' are not held (their lot is ${lot.status}); there is nothing to decide.`);
     }
@@ -160,14 +159,4 @@ export function listHeldPoints(db: DbTx, where: { programId: string; memberId?: 
       };
     })
     .sort((a, b) => a.heldAt.localeCompare(b.heldAt));
-}
-
-function earnAndLot(tx: DbTx, programId: string, earnTransactionId: string): { earn: typeof ledgerTransactions.$inferSelect; lot: LotRow } {
-  const earn = tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, earnTransactionId)).get();
-  if (!earn || earn.kind !== 'earn' || earn.programId !== programId) {
-    throw new DomainError('not_found', `There is no earn transaction '${earnTransactionId}' in this program.`);
-  }
-  const origin = tx.select().from(ledgerLots).where(eq(ledgerLots.id, lotIdFor(earn.id))).get();
-  if (!origin) throw new Error(`earn ${earn.id} has no lot`);
-  return { earn, lot: currentLot(tx, origin) };
 }

@@ -9,7 +9,7 @@ export type { LedgerPostingRow, LedgerTransactionRow, PostedTransaction } from '
 export { listMemberHistory, ListMemberHistoryInput, type HistoryPage } from './list-member-history';
 export { mergeBalances, MergeBalancesInput } from './merge-balances';
 export { writeOutboxEvent, type OutboxEventType } from './outbox';
-export { planAdjust } from './plan-adjust';
+export { planAdjust, planGrant } from './plan-adjust';
 export { planEarn } from './plan-earn';
 export { planExpire } from './plan-expire';
 export { planMerge } from './plan-merge';
@@ -23,7 +23,7 @@ export { redeemPoints, RedeemPointsInput } from './redeem-points';
 export { releaseExpiredReservations, ReleaseExpiredReservationsInput } from './release-expired-reservations';
 export { releasePending, ReleasePendingInput } from './release-pending';
 export { reservePoints, ReservePointsInput } from './reserve-points';
-export { planRefund, refundPoints, RefundPointsInput } from './refund-points';
+export { refundPoints, RefundPointsInput } from './refund-points';
 export { reverseEarn, ReverseEarnInput } from './reverse-earn';
 export { verifyLedger, type LedgerReport } from './verify-ledger';
 export { decideHeldPoints, DecideHeldPointsInput, holdEarnedPoints, HoldEarnedPointsInput, listHeldPoints, type HeldPoints } from './hold-points';

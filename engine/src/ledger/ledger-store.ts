@@ -4,6 +4,7 @@ import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTrans
 import { DomainError } from '../errors';
 import { LEDGER_ACCOUNT_KINDS } from '../db/schema';
 import { memberById } from '../members/member-store';
+import { lotIdFor } from './plan-earn';
 import type { LotView } from './plan-types';
 
 export type LedgerTransactionRow = typeof ledgerTransactions.$inferSelect;
@@ -41,8 +42,23 @@ export function loadOpenLots(tx: DbTx, memberId: string): LotView[] {
     .map(toLotView);
 }
 
+/**
+ * An earn transaction of the program, its own lot (`origin`) and where those points live now
+ * (`lot`, following merges).
+ * @throws DomainError('not_found') when there is no such earn in the program.
+ */
+export function loadEarnLot(tx: DbTx, programId: string, earnTransactionId: string): { earn: LedgerTransactionRow; origin: LotRow; lot: LotRow } {
+  const earn = transactionById(tx).get({ id: earnTransactionId });
+  if (!earn || earn.kind !== 'earn' || earn.programId !== programId) {
+    throw new DomainError('not_found', `There is no earn transaction '${earnTransactionId}' in this program.`);
+  }
+  const origin = tx.select().from(ledgerLots).where(eq(ledgerLots.id, lotIdFor(earn.id))).get();
+  if (!origin) throw new Error(`earn ${earn.id} has no lot`);
+  return { earn, origin, lot: currentLot(tx, origin) };
+}
+
 /** Follows merges: where the points of a lot live now. */
-export function currentLot(tx: DbTx, lot: LotRow): LotRow {
+function currentLot(tx: DbTx, lot: LotRow): LotRow {
   let current = lot;
   while (current.status === 'merged') {
     const next = tx.select().from(ledgerLots).where(eq(ledgerLots.mergedFromLotId, current.id)).get();

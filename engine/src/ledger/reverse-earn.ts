@@ -1,15 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
-import { ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
-import { DomainError } from '../errors';
+import { ledgerPostings, ledgerTransactions } from '../db/schema';
 import { applyPlan } from './apply-plan';
 import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
 import { memberById, survivor } from '../members/member-store';
-import { currentLot, toLotView, type PostedTransaction } from './ledger-store';
+import { loadEarnLot, toLotView, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
-import { lotIdFor } from './plan-earn';
 import { planReverse } from './plan-reverse';
 
 export const ReverseEarnInput = z.object({
@@ -39,13 +37,7 @@ export function reverseEarn({ ctx, input }: { ctx: { db: DbTx }; input: ReverseE
   return ctx.db.transaction((tx) => {
     const earlier = replayOrConflict(tx, req.transactionId, hash);
     if (earlier) return earlier;
-    const earn = tx.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, req.earnTransactionId)).get();
-    if (!earn || earn.kind !== 'earn' || earn.programId !== req.programId) {
-      throw new DomainError('not_found', `There is no earn transaction '${req.earnTransactionId}' in this program.`);
-    }
-    const origin = tx.select().from(ledgerLots).where(eq(ledgerLots.id, lotIdFor(earn.id))).get();
-    if (!origin) throw new Error(`earn ${earn.id} has no lot`);
-    const lot = currentLot(tx, origin);
+    const { earn, origin, lot } = loadEarnLot(tx, req.programId, req.earnTransactionId);
     const memberId = holderOf(tx, lot.memberId);
     const at = req.occurredAt ?? nowIso();
     const { plan, reversed, recovered, writtenOff } = planReverse({

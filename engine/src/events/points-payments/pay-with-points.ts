@@ -1,11 +1,10 @@
 import type { DbTx } from '../../db';
-import { pointsPayments } from '../../db/schema';
 import { timeOrderedId } from '../../ids';
 import { redeemPoints } from '../../ledger';
 import { WRITE_TRANSACTION } from '../../ledger/common-input';
 import { writeEvent } from '../domain-events';
 import { PayWithPointsInput } from './inputs';
-import { pointsPaymentView, preparePointsPayment, releaseLapsedPointsPayments, type PointsPaymentView } from './points-payment-store';
+import { insertPointsPayment, pointsPaymentView, preparePointsPayment, releaseLapsedPointsPayments, type PointsPaymentView } from './points-payment-store';
 
 /**
  * One-step points payment (web shop checkout): checks the spending rules and spends the points
@@ -35,25 +34,11 @@ export function payWithPoints({ ctx, input }: { ctx: { db: DbTx }; input: PayWit
         metadata: { pointsPaymentId: id, amount, basketTotal: req.basketTotal },
       },
     });
-    const row = {
-      id,
-      programId: req.programId,
-      memberId: member.id,
-      versionId: runtime.versionId,
-      storeId: req.storeId,
-      amount,
-      points,
-      basketTotal: req.basketTotal,
-      status: 'committed' as const,
-      reserveTransactionId: null,
-      paymentTransactionId: spent.transaction.id,
-      releaseTransactionId: null,
-      holdExpiresAt: null,
-      purchaseId: null,
-      createdAt: at,
-      resolvedAt: at,
-    };
-    tx.insert(pointsPayments).values(row).run();
+    const row = insertPointsPayment(
+      tx,
+      { id, programId: req.programId, memberId: member.id, versionId: runtime.versionId, storeId: req.storeId, amount, points, basketTotal: req.basketTotal, at },
+      { status: 'committed', paymentTransactionId: spent.transaction.id },
+    );
     writeEvent(tx, { id: `${id}:points-paid`, type: 'points-paid', programId: req.programId, memberId: member.id, payload: { pointsPaymentId: id, points, amount, versionId: runtime.versionId }, at });
     return pointsPaymentView(tx, row, at);
   }, WRITE_TRANSACTION);

@@ -29,6 +29,34 @@ export type PointsPaymentView = {
   available: number;
 };
 
+/** A new payment's own fields; `at` is when it was made. */
+type NewPayment = Pick<PointsPaymentRow, 'id' | 'programId' | 'memberId' | 'versionId' | 'storeId' | 'amount' | 'points' | 'basketTotal'> & { at: string };
+
+/**
+ * Stores a new payment: `reserved` with the ledger hold (tills), or `committed` at once with the
+ * ledger transaction that spent the points (one step).
+ * @example insertPointsPayment(tx, { id, programId, memberId, versionId, storeId, amount: 10, points: 500, basketTotal: 80, at }, { status: 'committed', paymentTransactionId: 'pay:...' })
+ */
+export function insertPointsPayment(
+  tx: DbTx,
+  { at, ...payment }: NewPayment,
+  step: { status: 'reserved'; reserveTransactionId: string; holdExpiresAt: string } | { status: 'committed'; paymentTransactionId: string },
+): PointsPaymentRow {
+  const row: PointsPaymentRow = {
+    ...payment,
+    status: step.status,
+    reserveTransactionId: step.status === 'reserved' ? step.reserveTransactionId : null,
+    paymentTransactionId: step.status === 'committed' ? step.paymentTransactionId : null,
+    releaseTransactionId: null,
+    holdExpiresAt: step.status === 'reserved' ? step.holdExpiresAt : null,
+    purchaseId: null,
+    createdAt: at,
+    resolvedAt: step.status === 'committed' ? at : null,
+  };
+  tx.insert(pointsPayments).values(row).run();
+  return row;
+}
+
 /**
  * The payment as the API shows it at `at`. A reservation whose hold is over is shown as lapsed
  * even before a sweep marked the row: its points are already given back, or will be by whichever

@@ -1,11 +1,10 @@
 import type { DbTx } from '../../db';
-import { pointsPayments } from '../../db/schema';
 import { timeOrderedId } from '../../ids';
 import { reservePoints } from '../../ledger';
 import { WRITE_TRANSACTION } from '../../ledger/common-input';
 import { writeEvent } from '../domain-events';
 import { PayWithPointsInput } from './inputs';
-import { pointsPaymentView, preparePointsPayment, releaseLapsedPointsPayments, type PointsPaymentView } from './points-payment-store';
+import { insertPointsPayment, pointsPaymentView, preparePointsPayment, releaseLapsedPointsPayments, type PointsPaymentView } from './points-payment-store';
 
 /**
  * First step of paying part of a purchase with points at a till: checks the spending rules and
@@ -36,25 +35,11 @@ export function reservePointsPayment({ ctx, input }: { ctx: { db: DbTx }; input:
         metadata: { pointsPaymentId: id, amount, basketTotal: req.basketTotal },
       },
     });
-    const row = {
-      id,
-      programId: req.programId,
-      memberId: member.id,
-      versionId: runtime.versionId,
-      storeId: req.storeId,
-      amount,
-      points,
-      basketTotal: req.basketTotal,
-      status: 'reserved' as const,
-      reserveTransactionId: held.transaction.id,
-      paymentTransactionId: null,
-      releaseTransactionId: null,
-      holdExpiresAt: held.expiresAt,
-      purchaseId: null,
-      createdAt: at,
-      resolvedAt: null,
-    };
-    tx.insert(pointsPayments).values(row).run();
+    const row = insertPointsPayment(
+      tx,
+      { id, programId: req.programId, memberId: member.id, versionId: runtime.versionId, storeId: req.storeId, amount, points, basketTotal: req.basketTotal, at },
+      { status: 'reserved', reserveTransactionId: held.transaction.id, holdExpiresAt: held.expiresAt },
+    );
     writeEvent(tx, { id: `${id}:points-payment-reserved`, type: 'points-payment-reserved', programId: req.programId, memberId: member.id, payload: { pointsPaymentId: id, points, amount, holdExpiresAt: held.expiresAt }, at });
     return pointsPaymentView(tx, row, at);
   }, WRITE_TRANSACTION);
