@@ -1,28 +1,29 @@
 /**
  * API benchmark: POST /api/v1/purchases against the real engine HTTP app running in a child
  * process (`bench/lib/api-server.ts`: temp SQLite file, WAL + synchronous=NORMAL, retail-tiers
- * program, one API key, 200 members), over loopback. Every request has a unique Idempotency-Key and
+ * program, one API key, 2,000 members), over loopback. Every request has a unique Idempotency-Key and
  * receipt number, 1-4 lines, 90% with a member.
  *
  * Two load generators, 500 requests/s each, after a short warm-up:
- *  - autocannon (`overallRate: 500`, 100 connections): NOTE autocannon's rate is a per-connection
+ *  - autocannon (`api.purchase.autocannon.*`; `overallRate: 500`, 100 connections): NOTE autocannon's rate is a per-connection
  *    budget per second (each connection sends back-to-back until it has made rate/connections
  *    requests, then waits for the next 1 s tick), so arrivals come in bursts at the start of each
  *    second rather than evenly. Its built-in coordinated-omission correction uses an expected
  *    interval of ceil(1/rate_per_connection) = 1 ms, which is not meaningful here, so it is turned
  *    off and the raw per-request latencies (send to response) are reported.
- *  - open loop (`api.purchase.open_loop.*`): one request every 2 ms on a schedule, keep-alive
+ *  - open loop (`api.purchase.*`, the target's figure): one request every 2 ms on a schedule, keep-alive
  *    sockets of a lean client (`lib/raw-http.ts`, so the generator takes little of the CPU the
  *    server needs), latency from the scheduled send time to the end of the response (so a late
  *    send counts against the server, no coordinated omission); requests still unanswered after
  *    10 s count as errors. This is the fixed arrival rate the target is about: autocannon's
- *    bursts queue up to a second's requests at once.
+ *    bursts queue up to a second's requests at once. Its own 1.5 s warm-up (sockets, code paths of
+ *    the client) runs first and is not measured.
  * Run: node --import tsx bench/api.bench.ts   (API_BENCH_SECONDS=15 to change the measured time, API_BENCH_RATE=700 the rate;
  * API_BENCH_CPU_PROF=/tmp/prof to profile the server)
  * Prints JSON lines:
- *   {"name":"api.purchase.p99_ms","value":N,"unit":"ms","rate":500}  (autocannon)
+ *   {"name":"api.purchase.p99_ms","value":N,"unit":"ms","rate":500,"generator":"open-loop"}
  *   api.purchase.p50_ms, api.purchase.achieved_rps, api.purchase.errors (non-2xx + socket errors + timeouts)
- *   api.purchase.open_loop.p99_ms, .p50_ms, .achieved_rps, .errors
+ *   api.purchase.autocannon.p99_ms, .p50_ms, .achieved_rps, .errors
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -208,17 +209,19 @@ try {
   const ac = await runAutocannon(server, next, 'ac', RATE, SECONDS);
   console.error(`api.bench: autocannon status codes ${JSON.stringify(ac.statusCodes)}`);
   const tag = { rate: RATE, generator: 'autocannon', connections: CONNECTIONS, seconds: SECONDS };
-  console.log(JSON.stringify({ name: 'api.purchase.p99_ms', value: round2(ac.p99), unit: 'ms', ...tag }));
-  console.log(JSON.stringify({ name: 'api.purchase.p50_ms', value: round2(ac.p50), unit: 'ms', ...tag }));
-  console.log(JSON.stringify({ name: 'api.purchase.achieved_rps', value: Math.round(ac.rps), unit: 'requests/s', ...tag }));
-  console.log(JSON.stringify({ name: 'api.purchase.errors', value: ac.errors, unit: 'requests', ...tag }));
+  console.log(JSON.stringify({ name: 'api.purchase.autocannon.p99_ms', value: round2(ac.p99), unit: 'ms', ...tag }));
+  console.log(JSON.stringify({ name: 'api.purchase.autocannon.p50_ms', value: round2(ac.p50), unit: 'ms', ...tag }));
+  console.log(JSON.stringify({ name: 'api.purchase.autocannon.achieved_rps', value: Math.round(ac.rps), unit: 'requests/s', ...tag }));
+  console.log(JSON.stringify({ name: 'api.purchase.autocannon.errors', value: ac.errors, unit: 'requests', ...tag }));
+  // The open-loop client's own sockets and code paths warm up first (not measured).
+  await runOpenLoop(server, next, 'olwarm', RATE, 1.5);
   const ol = await runOpenLoop(server, next, 'ol', RATE, SECONDS);
   console.error(`api.bench: open-loop status codes ${JSON.stringify(ol.statusCodes)}`);
   const otag = { rate: RATE, generator: 'open-loop', seconds: SECONDS };
-  console.log(JSON.stringify({ name: 'api.purchase.open_loop.p99_ms', value: round2(ol.p99), unit: 'ms', ...otag }));
-  console.log(JSON.stringify({ name: 'api.purchase.open_loop.p50_ms', value: round2(ol.p50), unit: 'ms', ...otag }));
-  console.log(JSON.stringify({ name: 'api.purchase.open_loop.achieved_rps', value: Math.round(ol.rps), unit: 'requests/s', ...otag }));
-  console.log(JSON.stringify({ name: 'api.purchase.open_loop.errors', value: ol.errors, unit: 'requests', ...otag }));
+  console.log(JSON.stringify({ name: 'api.purchase.p99_ms', value: round2(ol.p99), unit: 'ms', ...otag }));
+  console.log(JSON.stringify({ name: 'api.purchase.p50_ms', value: round2(ol.p50), unit: 'ms', ...otag }));
+  console.log(JSON.stringify({ name: 'api.purchase.achieved_rps', value: Math.round(ol.rps), unit: 'requests/s', ...otag }));
+  console.log(JSON.stringify({ name: 'api.purchase.errors', value: ol.errors, unit: 'requests', ...otag }));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -29,6 +29,27 @@ describe('background checkpointer', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(before + 500 * 2000);
   });
 
+  it('starts the WAL over under steady writes instead of letting it grow to the backstop', async () => {
+    const { db, file, cleanup } = tempDatabase();
+    cleanups.push(cleanup);
+    const checkpointer = startCheckpointer(db, file, 20);
+    cleanups.push(() => checkpointer.stop());
+    db.$client.exec('create table filler (n integer primary key, pad blob)');
+    const insert = db.$client.prepare('insert into filler (pad) values (randomblob(3000))');
+    // One small commit at a time, as a server does: ~10,000 frames in all, so without a restart
+    // the WAL would pass 30 MB.
+    const frameBytes = 4096 + 24;
+    let largest = 0;
+    for (let i = 0; i < 5_000; i++) {
+      insert.run();
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5));
+      largest = Math.max(largest, fs.statSync(`${file}-wal`).size);
+    }
+    // A restarted WAL is overwritten from its start, so the file stops growing near the threshold.
+    expect(largest / frameBytes).toBeLessThan(4_000);
+    expect(db.$client.prepare('select count(*) as n from filler').get()).toEqual({ n: 5_000 });
+  });
+
   it('stops cleanly', async () => {
     const { db, file, cleanup } = tempDatabase();
     cleanups.push(cleanup);
