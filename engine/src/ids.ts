@@ -12,8 +12,6 @@ function randomBytes10(into: Uint8Array): void {
     poolOffset = 0;
   }
   into.set(pool.subarray(poolOffset, poolOffset + 10), 6);
-  // Never hand out the same bytes twice.
-  pool.fill(0, poolOffset, poolOffset + 10);
   poolOffset += 10;
 }
 
