@@ -25,7 +25,9 @@ describe('background checkpointer', () => {
     // The writer's own connection stays below its backstop, so the database file only grows when
     // the thread copies the pages over.
     const deadline = Date.now() + 10_000;
-    while (fs.statSync(file).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    // Wait for the whole copy: the file grows while the thread writes the pages.
+    const copied = () => fs.statSync(file).size > before + 500 * 2000;
+    while (!copied() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(fs.statSync(file).size).toBeGreaterThan(before + 500 * 2000);
   });
 
