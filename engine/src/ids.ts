@@ -6,15 +6,6 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 const pool = new Uint8Array(4096);
 let poolOffset = pool.length;
 
-function randomBytes10(into: Uint8Array): void {
-  if (poolOffset + 10 > pool.length) {
-    randomFillSync(pool);
-    poolOffset = 0;
-  }
-  into.set(pool.subarray(poolOffset, poolOffset + 10), 6);
-  poolOffset += 10;
-}
-
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Rows keyed by it
  * are inserted in time order, so new rows land in the last page of each index instead of a random
@@ -22,8 +13,12 @@ function randomBytes10(into: Uint8Array): void {
  * @example timeOrderedId() // '019ab3c4-7d2e-7f1a-9b3c-5e6f7a8b9c0d'
  */
 export function timeOrderedId(now = Date.now()): string {
+  if (poolOffset + 10 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
   const b = new Uint8Array(16);
-  randomBytes10(b);
+  b.set(pool.subarray(poolOffset, (poolOffset += 10)), 6);
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     b[i] = ms % 256;

@@ -20,7 +20,7 @@ const timer = setInterval(() => {
     if (log >= workerData.restartPages) parentPort.postMessage('copied');
   } catch { /* busy or closing: next round */ }
 }, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.postMessage('stopped'); });
+parentPort.once('message', () => { clearInterval(timer); db.close(); parentPort.postMessage('stopped'); });
 `;
 
 export type Checkpointer = { stop: () => Promise<void> };
@@ -46,14 +46,12 @@ export function startCheckpointer(db: Db, file: string, intervalMs = 50): Checkp
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD, { eval: true, workerData: { file, intervalMs, driver, restartPages: RESTART_PAGES } });
   worker.unref();
-  let stopping = false;
   worker.on('message', (message) => {
-    if (message === 'copied' && !stopping) restartWal(sqlite);
+    if (message === 'copied') restartWal(sqlite);
   });
   return {
     stop: () =>
       new Promise<void>((resolve) => {
-        stopping = true;
         worker.on('message', (message) => {
           if (message === 'stopped') void worker.terminate().then(() => resolve());
         });
