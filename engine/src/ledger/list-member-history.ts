@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbTx } from '../db';
 import { ledgerPostings, ledgerTransactions } from '../db/schema';
@@ -21,6 +21,12 @@ export type HistoryPage = {
 };
 
 /**
+ * Transactions of one millisecond share a created-at time; the table's rowid keeps the order they
+ * were written in (ids are time-ordered only to the millisecond, and the ledger never deletes rows).
+ */
+const insertionOrder = sql<number>`${ledgerTransactions}.rowid`;
+
+/**
  * A member's transactions with their postings, newest first, in pages. Members merged into this
  * one bring their history along (found through the ledger's merge transactions).
  * @example const page = listMemberHistory({ ctx: { db }, input: { programId, memberId, limit: 20 } });
@@ -31,7 +37,7 @@ export function listMemberHistory({ ctx, input }: { ctx: { db: DbTx }; input: Li
   const memberIds = withMergedSources(ctx.db, req.memberId);
   const after = req.cursor ? decodeCursor(req.cursor) : undefined;
   const rows = ctx.db
-    .select()
+    .select({ transaction: ledgerTransactions, seq: insertionOrder })
     .from(ledgerTransactions)
     .where(
       and(
@@ -40,22 +46,22 @@ export function listMemberHistory({ ctx, input }: { ctx: { db: DbTx }; input: Li
         after
           ? or(
               lt(ledgerTransactions.createdAt, after.createdAt),
-              and(eq(ledgerTransactions.createdAt, after.createdAt), lt(ledgerTransactions.id, after.id)),
+              and(eq(ledgerTransactions.createdAt, after.createdAt), lt(insertionOrder, after.seq)),
             )
           : undefined,
       ),
     )
-    .orderBy(desc(ledgerTransactions.createdAt), desc(ledgerTransactions.id))
+    .orderBy(desc(ledgerTransactions.createdAt), desc(insertionOrder))
     .limit(req.limit + 1)
     .all();
   const page = rows.slice(0, req.limit);
-  const ids = page.map((t) => t.id);
+  const ids = page.map((r) => r.transaction.id);
   const postings = ids.length
     ? ctx.db.select().from(ledgerPostings).where(inArray(ledgerPostings.transactionId, ids)).orderBy(ledgerPostings.id).all()
     : [];
   const last = page.at(-1);
   return {
-    items: page.map((transaction) => ({ transaction, postings: postings.filter((p) => p.transactionId === transaction.id) })),
+    items: page.map(({ transaction }) => ({ transaction, postings: postings.filter((p) => p.transactionId === transaction.id) })),
     nextCursor: rows.length > req.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -78,14 +84,14 @@ function withMergedSources(db: DbTx, memberId: string): string[] {
   return [...seen];
 }
 
-function encodeCursor(t: LedgerTransactionRow): string {
-  return Buffer.from(JSON.stringify([t.createdAt, t.id])).toString('base64url');
+function encodeCursor(row: { transaction: LedgerTransactionRow; seq: number }): string {
+  return Buffer.from(JSON.stringify([row.transaction.createdAt, row.seq])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
+function decodeCursor(cursor: string): { createdAt: string; seq: number } {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+    const [createdAt, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && Number.isSafeInteger(seq)) return { createdAt, seq: seq as number };
   } catch {
     // fall through
   }
