@@ -18,3 +18,4 @@ export * from './api-access';
 export * from './simulations';
 export * from './tier-reviews';
 export * from './points-payments';
+export * from './messaging';
