@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
+import { schema } from '@loyalty/engine/db';
 import { holdEarnedPoints, postEarn } from '@loyalty/engine/ledger';
 import { signUpMember } from '@loyalty/engine/members';
 import { createProgram } from '@loyalty/engine/programs';
@@ -137,6 +138,81 @@ describe('support desk in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(30);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     expect(await available(page)).toBe('465');
+  });
+
+  it('shows the messages journeys sent, and the ones they did not send with why', async () => {
+    const db = server.db;
+    const message = (row: Omit<typeof schema.messages.$inferInsert, 'programId'>) => db.insert(schema.messages).values({ programId, ...row }).run();
+    message({
+      id: 'welcome-run:1',
+      memberId: anaId,
+      journeyId: 'welcome',
+      stepId: 'send-welcome-email',
+      templateId: 'welcome-email',
+      channel: 'email',
+      recipient: 'ana@example.com',
+      subject: 'Welcome to Bean Club, Ana',
+      body: 'Hi Ana,\n\nthank you for joining. Your first coffee is on us.',
+      status: 'sent',
+      providerRef: '<welcome-1@example.com>',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      sentAt: '2026-03-01T09:00:00.000Z',
+    });
+    message({
+      id: 'welcome-run:2',
+      memberId: anaId,
+      journeyId: 'welcome',
+      stepId: 'send-welcome-sms',
+      templateId: 'welcome-sms',
+      channel: 'sms',
+      body: 'Welcome Ana! Show this text for a free coffee.',
+      status: 'skipped',
+      reason: 'The member has not agreed to text messages.',
+      createdAt: '2026-03-01T09:05:00.000Z',
+    });
+    const page = await signedInPage(browser, server, 'support', 'Mo Messages');
+    await page.goto(`${server.url}/members/${programId}/${anaId}`);
+    const rows = page.getByTestId('messages').getByTestId('message');
+    await expect.poll(() => rows.count()).toBe(2);
+    // Newest first: the text message that was not sent, then the email.
+    const sms = rows.nth(0);
+    expect(await sms.textContent()).toContain('Text message (SMS)');
+    expect(await sms.textContent()).toContain('Welcome Ana! Show this text for a free coffee.');
+    expect(await sms.textContent()).toContain('Not sent');
+    expect(await sms.textContent()).toContain('The member has not agreed to text messages.');
+    expect(await sms.locator('td').nth(4).textContent()).toMatch(/^\s*welcome\s*step send-welcome-sms\s*$/);
+    const email = rows.nth(1);
+    expect(await email.textContent()).toContain('Email');
+    expect(await email.textContent()).toContain('Welcome to Bean Club, Ana');
+    expect(await email.textContent()).toContain('Sent');
+    expect(await email.textContent()).toContain('to ana@example.com');
+    expect(await email.textContent()).not.toContain('Not sent');
+    expect(await page.getByRole('button', { name: 'Show more messages' }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Messages' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'support-16-messages');
+
+    // A member no journey wrote to yet: the empty state says when messages appear.
+    const eve = signUpMember({ ctx: { db }, input: { programId, firstName: 'Eve', email: 'eve@example.com' } }).member;
+    await page.goto(`${server.url}/members/${programId}/${eve.id}`);
+    await expect.poll(() => page.textContent('main')).toContain('No messages yet');
+    expect(await page.textContent('main')).toContain('Messages appear here when one of the program');
+
+    // More than a page: "Show more messages" brings the rest, then goes away; it works from the keyboard.
+    for (let i = 0; i < 23; i++) {
+      const at = `2026-04-01T09:${String(i).padStart(2, '0')}:00.000Z`;
+      message({ id: `eve-${i}`, memberId: eve.id, templateId: 'receipt-line', channel: 'receipt', body: `Receipt tip ${i}`, status: i < 3 ? 'queued' : 'sent', createdAt: at, sentAt: i < 3 ? null : at });
+    }
+    await page.reload();
+    const eveRows = page.getByTestId('messages').getByTestId('message');
+    await expect.poll(() => eveRows.count()).toBe(20);
+    expect(await eveRows.nth(0).textContent()).toContain('Receipt tip 22');
+    const more = page.getByRole('button', { name: 'Show more messages' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => eveRows.count()).toBe(23);
+    expect(await eveRows.nth(22).textContent()).toContain('Waiting for next receipt');
+    expect(await eveRows.nth(22).textContent()).toContain('Line on the till receipt');
+    expect(await more.count()).toBe(0);
   });
 
   it('releases points a fraud rule held, with a reason', async () => {

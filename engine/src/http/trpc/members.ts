@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { decideAdjustment, DecideAdjustmentInput, requestAdjustment, RequestAdjustmentInput } from '../../adjustments';
 import { appendAudit } from '../../audit/append-audit';
+import type { DbTx } from '../../db';
 import { adjustmentRequests } from '../../db/schema/adjustments';
 import { members } from '../../db/schema/members';
 import { DomainError } from '../../errors';
@@ -10,25 +11,42 @@ import { decideHeldPoints, DecideHeldPointsInput, listHeldPoints } from '../../l
 import { listMemberHistory } from '../../ledger/list-member-history';
 import { mergeMembers } from '../../members/merge-members';
 import { searchMembers, SearchMembersInput } from '../../members/search-members';
+import { listMemberMessages } from '../../messages/list-member-messages';
 import { router, staffProcedure } from './init';
 
 const MemberRef = z.object({ programId: z.string().min(1), memberId: z.string().min(1) }).strict();
 
+/** The member, when it belongs to the program. */
+function memberOf(db: DbTx, ref: { programId: string; memberId: string }) {
+  const member = db.select().from(members).where(eq(members.id, ref.memberId)).get();
+  if (!member || member.programId !== ref.programId) throw new DomainError('not_found', 'That member does not exist in this program.');
+  return member;
+}
+
+const MESSAGES_PAGE = 20;
+
 export const membersRouter = router({
   search: staffProcedure('members.read').input(SearchMembersInput).query(({ ctx, input }) => searchMembers({ ctx, input })),
-  /** Profile, balance (available, pending, expiring), tier and the latest history for support. */
+  /** Profile, balance (available, pending, expiring), tier, the latest history and messages for support. */
   get: staffProcedure('members.read')
     .input(MemberRef.extend({ historyCursor: z.string().optional() }))
     .query(({ ctx, input }) => {
-      const member = ctx.db.select().from(members).where(eq(members.id, input.memberId)).get();
-      if (!member || member.programId !== input.programId) throw new DomainError('not_found', 'That member does not exist in this program.');
+      const member = memberOf(ctx.db, input);
       return {
         member,
         balance: getBalance({ ctx, input: { programId: input.programId, memberId: member.id } }),
         history: listMemberHistory({ ctx, input: { programId: input.programId, memberId: member.id, limit: 25, cursor: input.historyCursor } }),
         heldPoints: listHeldPoints(ctx.db, { programId: input.programId, memberId: member.id }),
         adjustments: ctx.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.memberId, member.id)).orderBy(desc(adjustmentRequests.requestedAt)).all(),
+        messages: listMemberMessages({ ctx, input: { programId: input.programId, memberId: member.id, limit: MESSAGES_PAGE } }),
       };
+    }),
+  /** The next page of messages journeys sent the member, or did not send and why ("Show more"). */
+  messages: staffProcedure('members.read')
+    .input(MemberRef.extend({ cursor: z.string().optional() }))
+    .query(({ ctx, input }) => {
+      const member = memberOf(ctx.db, input);
+      return listMemberMessages({ ctx, input: { programId: input.programId, memberId: member.id, limit: MESSAGES_PAGE, cursor: input.cursor } });
     }),
   adjust: staffProcedure('members.adjust')
     .input(RequestAdjustmentInput)

@@ -1,0 +1,109 @@
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbTx } from '../db';
+import { messages, type MessageStatus } from '../db/schema/messaging';
+import { DomainError } from '../errors';
+import { EntityId } from '../ledger/common-input';
+
+export const ListMemberMessagesInput = z.object({
+  programId: EntityId,
+  memberId: EntityId,
+  limit: z.number().int().min(1).max(100).default(20),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().optional(),
+});
+export type ListMemberMessagesInput = z.input<typeof ListMemberMessagesInput>;
+
+/** One message as support sees it: what went out (or did not, and why), without the full text. */
+export type MemberMessage = {
+  id: string;
+  channel: 'email' | 'sms' | 'push' | 'receipt';
+  status: MessageStatus;
+  /** Why it was skipped or failed, in words for support. */
+  reason: string | null;
+  subject: string | null;
+  /** The start of the text on one line, at most {@link PREVIEW_LENGTH} characters. */
+  preview: string | null;
+  recipient: string | null;
+  journeyId: string | null;
+  stepId: string | null;
+  templateId: string;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+export type MessagesPage = { items: MemberMessage[]; nextCursor: string | null };
+
+export const PREVIEW_LENGTH = 140;
+
+/** Messages written in the same millisecond keep the order they were written in. */
+const insertionOrder = sql<number>`${messages}.rowid`;
+
+/**
+ * The messages journeys sent to a member, or decided not to send, newest first, in pages.
+ * @example const page = listMemberMessages({ ctx: { db }, input: { programId, memberId } });
+ * listMemberMessages({ ctx: { db }, input: { programId, memberId, cursor: page.nextCursor } })
+ */
+export function listMemberMessages({ ctx, input }: { ctx: { db: DbTx }; input: ListMemberMessagesInput }): MessagesPage {
+  const req = ListMemberMessagesInput.parse(input);
+  const after = req.cursor ? decodeCursor(req.cursor) : undefined;
+  const rows = ctx.db
+    .select({
+      id: messages.id,
+      channel: messages.channel,
+      status: messages.status,
+      reason: messages.reason,
+      subject: messages.subject,
+      body: messages.body,
+      recipient: messages.recipient,
+      journeyId: messages.journeyId,
+      stepId: messages.stepId,
+      templateId: messages.templateId,
+      createdAt: messages.createdAt,
+      sentAt: messages.sentAt,
+      seq: insertionOrder,
+    })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.memberId, req.memberId),
+        eq(messages.programId, req.programId),
+        after ? or(lt(messages.createdAt, after.createdAt), and(eq(messages.createdAt, after.createdAt), lt(insertionOrder, after.seq))) : undefined,
+      ),
+    )
+    .orderBy(desc(messages.createdAt), desc(insertionOrder))
+    .limit(req.limit + 1)
+    .all();
+  const page = rows.slice(0, req.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ body, seq: _seq, ...row }) => ({ ...row, preview: previewOf(body) })),
+    nextCursor: rows.length > req.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/**
+ * The start of a message text on one line.
+ * @example previewOf('Hi Ana,\n\nyour points…') // 'Hi Ana, your points…'
+ */
+export function previewOf(body: string | null): string | null {
+  if (body == null) return null;
+  const line = body.replace(/\s+/g, ' ').trim();
+  if (!line) return null;
+  const chars = [...line];
+  return chars.length <= PREVIEW_LENGTH ? line : `${chars.slice(0, PREVIEW_LENGTH - 1).join('').trimEnd()}…`;
+}
+
+function encodeCursor(row: { createdAt: string; seq: number }): string {
+  return Buffer.from(JSON.stringify([row.createdAt, row.seq])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; seq: number } {
+  try {
+    const [createdAt, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && Number.isSafeInteger(seq)) return { createdAt, seq: seq as number };
+  } catch {
+    // fall through
+  }
+  throw new DomainError('invalid_input', 'The page cursor is not valid; start again from the first page.');
+}
