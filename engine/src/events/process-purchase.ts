@@ -1,3 +1,4 @@
+import { claimReceiptMessages } from '../messages/receipt-messages';
 import { timeOrderedId } from '../ids';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -150,6 +151,7 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
     for (const i of req.items) {
       insertPurchaseLine(tx).run({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null });
     }
+    if (member) claimReceiptMessages(tx, { memberId: member.id, purchaseId: id, at: occurredAt });
     const tierChange = member && member.status === 'active' ? (upgradeAfterActivity(tx, { spec: runtime.spec, member, localDate, at: occurredAt }) ?? null) : null;
     writeEvent(tx, {
       id: `${id}:purchase-recorded`,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { pointsPayments, purchases } from '../db/schema';
 import { DomainError } from '../errors';
+import { receiptMessages } from '../messages/receipt-messages';
 import { getMemberStatus, type MemberStatus } from './get-member-status';
 import { runtimeOfVersion } from './program-runtime';
 
@@ -51,7 +52,8 @@ function tierLine(status: MemberStatus, width: number): string[] {
  * Short plain-text lines for the till receipt: points paid with (when part of the purchase was
  * paid with points), points earned with this purchase, the new balance
  * (available and pending), tier and what is missing for the next one, and points expiring soon.
- * Non-member purchases get a one-line invitation to join.
+ * Receipt lines journeys queued for the member follow. Non-member purchases get a one-line
+ * invitation to join.
  * @example receiptText({ ctx: { db }, input: { programId, storeId: 'amsterdam', purchaseId } }).lines
  * // ['Meridian Style Club', 'Points this purchase        675', 'Available                   100', ...]
  */
@@ -73,5 +75,6 @@ export function receiptText({ ctx, input }: { ctx: { db: DbTx }; input: ReceiptT
   lines.push(...tierLine(status, w));
   const soon = status.balance.expiringSoon[0];
   if (soon) lines.push(row(`Expiring ${soon.date.slice(0, 10)}`, fmt(soon.points), w));
+  for (const text of receiptMessages(ctx.db, p.memberId, p.id)) lines.push('', ...text.split('\n').flatMap((l) => wrap(l, w)));
   return { purchaseId: p.id, lines };
 }

@@ -97,7 +97,10 @@ function compileRule(rule: EarningRule, env: ReturnType<typeof createConditionEn
 
 function aggregatesOf(spec: ProgramSpec): AggregateNeed[] {
   const seen = new Map<string, AggregateNeed>();
-  const conditions = [...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition)];
+  const journeyConditions = spec.journeys.flatMap((j) =>
+    j.steps.map((s) => (s.kind === 'branch' ? s.condition : s.kind === 'wait-until' && s.until.kind === 'condition' ? s.until.condition : undefined)),
+  );
+  const conditions = [...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition), ...journeyConditions];
   for (const c of conditions) {
     if (!c) continue;
     walkCondition(c, (n) => {

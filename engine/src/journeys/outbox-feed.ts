@@ -1,0 +1,32 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbTx } from '../db';
+import { outbox, outboxCursors } from '../db/schema';
+
+/** An outbox row with its place in the outbox (the rowid: one writer, so commit order). */
+export type FeedRow = { seq: number; id: string; type: string; programId: string | null; memberId: string | null; payload: Record<string, unknown>; createdAt: string };
+
+/**
+ * Outbox rows after `afterSeq`, oldest first. The outbox is append-only and written by one
+ * writer at a time, so a row's rowid is its commit order and a consumer never skips one.
+ * @example readOutbox(db, 0, 100).at(-1)?.seq
+ */
+export function readOutbox(tx: DbTx, afterSeq: number, limit: number): FeedRow[] {
+  return tx
+    .select({ seq: sql<number>`${outbox}.rowid`, id: outbox.id, type: outbox.type, programId: outbox.programId, memberId: outbox.memberId, payload: outbox.payload, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(sql`${outbox}.rowid > ${afterSeq}`)
+    .orderBy(sql`${outbox}.rowid`)
+    .limit(limit)
+    .all();
+}
+
+/** How far a consumer has read (0 before its first read). @example outboxCursor(db, 'journeys') */
+export function outboxCursor(tx: DbTx, consumer: string): number {
+  return tx.select({ seq: outboxCursors.lastSeq }).from(outboxCursors).where(eq(outboxCursors.consumer, consumer)).get()?.seq ?? 0;
+}
+
+/** Records that a consumer has handled everything up to `seq`. */
+export function saveOutboxCursor(tx: DbTx, consumer: string, seq: number): void {
+  const updatedAt = new Date().toISOString();
+  tx.insert(outboxCursors).values({ consumer, lastSeq: seq, updatedAt }).onConflictDoUpdate({ target: outboxCursors.consumer, set: { lastSeq: seq, updatedAt } }).run();
+}

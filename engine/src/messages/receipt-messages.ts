@@ -1,0 +1,33 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedQuery, type DbTx } from '../db';
+import { messages } from '../db/schema';
+
+const receiptRef = (purchaseId: string) => `receipt:${purchaseId}`;
+
+const claimQueued = preparedQuery((db) =>
+  db
+    .update(messages)
+    .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, providerRef: sql`${sql.placeholder('ref')}`, reason: null })
+    .where(and(eq(messages.memberId, sql.placeholder('memberId')), eq(messages.status, 'queued'), eq(messages.channel, 'receipt')))
+    .prepare(),
+);
+
+/**
+ * Receipt lines waiting for this member go on this purchase's receipt: marked sent, with the
+ * purchase as their reference. Runs in the purchase's transaction, so a line is printed once.
+ * @example claimReceiptMessages(tx, { memberId, purchaseId, at })
+ */
+export function claimReceiptMessages(tx: DbTx, p: { memberId: string; purchaseId: string; at: string }): void {
+  claimQueued(tx).run({ memberId: p.memberId, at: p.at, ref: receiptRef(p.purchaseId) });
+}
+
+/** The texts of the receipt lines a member's purchase carries, oldest first. @example receiptMessages(db, memberId, purchaseId) // ['Two more coffees and the next is on us.'] */
+export function receiptMessages(tx: DbTx, memberId: string, purchaseId: string): string[] {
+  return tx
+    .select({ body: messages.body })
+    .from(messages)
+    .where(and(eq(messages.memberId, memberId), eq(messages.providerRef, receiptRef(purchaseId)), eq(messages.channel, 'receipt')))
+    .orderBy(asc(messages.createdAt))
+    .all()
+    .flatMap((m) => (m.body ? [m.body] : []));
+}
