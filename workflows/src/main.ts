@@ -9,7 +9,7 @@ const config = loadConfig();
 const log = createLogger({ name: 'worker', level: config.LOG_LEVEL });
 installRuntime(log);
 const db = openDatabase(config.dbFile);
-const { worker, connection } = await createWorker({ config, db, log });
+const { worker, connection, channels, startRelay } = await createWorker({ config, db, log });
 
 const stop = () => worker.shutdown();
 process.once('SIGTERM', stop);
@@ -18,7 +18,10 @@ process.once('SIGINT', stop);
 process.once('disconnect', stop);
 
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+const relay = startRelay();
 await worker.run();
+await relay.stop();
+await channels.close();
 await connection.close();
 db.$client.close();
 log.info('worker stopped');

@@ -3,3 +3,4 @@ export { databaseMaintenance } from './maintenance';
 export { programHousekeeping } from './housekeeping';
 export { approvalWorkflow } from './approval';
 export { rolloutWorkflow } from './rollout';
+export { journeyRun, journeyEventSignal } from './journey';
