@@ -54,6 +54,7 @@ describe('journeys on the real Temporal test server', { timeout: 300_000 }, () =
     const created = createProgram({ ctx: { db }, input: { spec: withWelcomeJourney(spec), author: 'test', templateId: 'retail-tiers' } });
     programId = created.programId;
     recordRelease({ ctx: { db, actor: { type: 'system', id: 'test' } }, input: { programId, versionId: created.version.id, reason: 'test' } });
+    await relayJourneyEvents({ db, client: env.client, taskQueue: TASK_QUEUE }); // the relay's first round: from now on
   });
   afterAll(async () => {
     await channels?.close();

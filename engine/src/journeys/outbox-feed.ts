@@ -20,9 +20,17 @@ export function readOutbox(tx: DbTx, afterSeq: number, limit: number): FeedRow[]
     .all();
 }
 
-/** How far a consumer has read (0 before its first read). @example outboxCursor(db, 'journeys') */
+/**
+ * How far a consumer has read. A consumer reading for the first time starts at the end of the
+ * outbox: a journey relay added to a running program must not greet every member who ever signed up.
+ * @example outboxCursor(db, 'journeys') // 1042
+ */
 export function outboxCursor(tx: DbTx, consumer: string): number {
-  return tx.select({ seq: outboxCursors.lastSeq }).from(outboxCursors).where(eq(outboxCursors.consumer, consumer)).get()?.seq ?? 0;
+  const saved = tx.select({ seq: outboxCursors.lastSeq }).from(outboxCursors).where(eq(outboxCursors.consumer, consumer)).get()?.seq;
+  if (saved !== undefined) return saved;
+  const end = tx.select({ seq: sql<number | null>`max(${outbox}.rowid)` }).from(outbox).get()?.seq ?? 0;
+  saveOutboxCursor(tx, consumer, end);
+  return end;
 }
 
 /** Records that a consumer has handled everything up to `seq`. */

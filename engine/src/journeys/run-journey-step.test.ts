@@ -31,6 +31,11 @@ const messagesOf = (memberId: string) => db.select().from(messages).where(eq(mes
 describe('a welcome journey, step by step', () => {
   const { programId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
 
+  it('starts reading at the end of the outbox: nothing that happened before greets anyone', () => {
+    signUp(programId, 'early');
+    expect(collect()).toMatchObject({ starts: [], signals: [] });
+  });
+
   it('starts once per member on sign-up, however often the outbox is read', () => {
     const anna = signUp(programId, 'anna');
     const work = collect();
