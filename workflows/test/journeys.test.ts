@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@loyalty/engine/db';
 import { enrolMember, getMemberStatus, processPurchase } from '@loyalty/engine/events';
 import { withWelcomeJourney } from '@loyalty/engine/journeys';
+import { writeOutboxEvent } from '@loyalty/engine/ledger';
 import { createLogger } from '@loyalty/engine/log';
 import { createProgram, createTemplateCatalog } from '@loyalty/engine/programs';
 import { recordRelease } from '@loyalty/engine/releases';
@@ -113,6 +114,24 @@ describe('journeys on the real Temporal test server', { timeout: 300_000 }, () =
       expect(await env.client.workflow.getHandle(runOf(bo.id)).result()).toEqual({ steps: 9, status: 'completed' });
     });
     expect(messagesOf(bo.id).map((m) => m.stepId)).toEqual(['hello', 'text', 'receipt']);
+  });
+
+  it('sends a reminder 30 days before announced points expire', async () => {
+    const dee = join('dee');
+    const w = await worker();
+    const expiresAt = new Date(Date.now() + 40 * 86_400_000).toISOString();
+    const runId = await w.runUntil(async () => {
+      await relayJourneyEvents({ db, client: env.client, taskQueue: TASK_QUEUE });
+      writeOutboxEvent(db, { id: `${dee.id}:points-expiring:${expiresAt}`, type: 'points-expiring', programId, memberId: dee.id, payload: { points: 80, expiresAt } });
+      await relayJourneyEvents({ db, client: env.client, taskQueue: TASK_QUEUE });
+      const [run] = db.select().from(journeyRuns).where(eq(journeyRuns.journeyId, 'journey-expiry')).all();
+      await env.client.workflow.getHandle(run!.id).result();
+      await env.client.workflow.getHandle(runOf(dee.id)).result(); // the welcome journey goes on alongside
+      return run!.id;
+    });
+    const reminder = messagesOf(dee.id).find((m) => m.runId === runId);
+    expect(reminder).toMatchObject({ status: 'sent', body: `80 points expire on ${expiresAt.slice(0, 10)}.` });
+    expect(Date.parse(reminder!.createdAt)).toBeGreaterThanOrEqual(Date.parse(expiresAt) - 30 * 86_400_000);
   });
 
   it('records a refused message with the provider’s reason and goes on', async () => {

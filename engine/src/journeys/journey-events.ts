@@ -34,3 +34,19 @@ export function isEvent(wanted: { event: JourneyEvent; eventName?: string | unde
 export function startsOn(journey: Journey, o: JourneyOccurrence): boolean {
   return journey.enabled && journey.trigger.kind === 'event' && isEvent(journey.trigger, o);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When a journey scheduled before points expire starts for a `points-expiring` announcement:
+ * `daysBefore` the expiry date (at once when it was announced later than that), or undefined
+ * when the journey does not start on it or the points had expired when announced.
+ * @example expiryReminderStart(reminder30, { expiresAt: '2026-06-30T00:00:00.000Z' }, announcedAt) // '2026-05-31T00:00:00.000Z'
+ */
+export function expiryReminderStart(journey: Journey, payload: Record<string, unknown>, announcedAt: number): string | undefined {
+  const t = journey.trigger;
+  if (!journey.enabled || t.kind !== 'schedule' || t.schedule.kind !== 'points-expiring' || typeof payload.expiresAt !== 'string') return undefined;
+  const expiresAt = Date.parse(payload.expiresAt);
+  if (!(expiresAt > announcedAt)) return undefined;
+  return new Date(Math.max(announcedAt, expiresAt - t.schedule.daysBefore * DAY_MS)).toISOString();
+}

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { journeyRuns, messages } from '../db/schema';
 import { enrolMember, getMemberStatus, processPurchase, receiptText } from '../events';
 import { activeTemplateProgram } from '../events/test-fixtures';
+import { writeOutboxEvent } from '../ledger/outbox';
 import { tempDatabase } from '../testing/temp-db';
 import { collectJourneyWork } from './collect-journey-work';
 import { outboxCursor, saveOutboxCursor } from './outbox-feed';
@@ -108,6 +109,23 @@ describe('a welcome journey, step by step', () => {
     const outcome = step(collect().starts[0]!.runId, 'hello', 0);
     expect(outcome).toMatchObject({ kind: 'deliver', message: { locale: 'de', subject: 'Willkommen bei Meridian Style Club', body: 'Hallo dora!' } });
     expect(de.locale).toBe('de');
+  });
+});
+
+describe('reminders before points expire', () => {
+  const { programId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
+
+  it('start daysBefore the announced expiry date and speak of that date', () => {
+    const fay = signUp(programId, 'fay');
+    collect();
+    const announce = (expiresAt: string, at: string) =>
+      writeOutboxEvent(db, { id: `${fay.id}:points-expiring:${expiresAt}`, type: 'points-expiring', programId, memberId: fay.id, payload: { points: 120, expiresAt }, at });
+    announce('2026-06-30T00:00:00.000Z', '2026-05-01T10:00:00.000Z');
+    announce('2026-05-10T00:00:00.000Z', '2026-05-01T10:00:00.000Z'); // announced late: at once
+    announce('2026-04-01T00:00:00.000Z', '2026-05-01T10:00:00.000Z'); // expired before it was announced: nothing
+    const starts = collect().starts;
+    expect(starts.map((s) => s.notBefore)).toEqual(['2026-05-31T00:00:00.000Z', '2026-05-01T10:00:00.000Z']);
+    expect(step(starts[0]!.runId, 'remind', 0, '2026-05-31T08:00:00.000Z')).toMatchObject({ kind: 'deliver', message: { body: '120 points expire on 2026-06-30.' } });
   });
 });
 

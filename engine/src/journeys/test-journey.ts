@@ -2,7 +2,8 @@ import type { ProgramSpec } from '../spec';
 
 /**
  * For tests: a program's messages, communication rules and one welcome journey that uses every
- * kind of step (send on each channel, split, award, branch, wait, wait-until an event, exit).
+ * kind of step (send on each channel, split, award, branch, wait, wait-until an event, exit), and a
+ * reminder 30 days before points expire.
  * @example activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec))
  */
 export function withWelcomeJourney(spec: ProgramSpec, communication: Partial<ProgramSpec['communication']> = {}): ProgramSpec {
@@ -23,6 +24,7 @@ export function withWelcomeJourney(spec: ProgramSpec, communication: Partial<Pro
       { id: 'msg-text', name: 'Text', channel: 'sms', variants: [{ locale: 'en', body: 'Thanks for joining {{ program.name }}!' }] },
       { id: 'msg-receipt', name: 'Receipt line', channel: 'receipt', variants: [{ locale: 'en', body: 'Welcome, {{ member.firstName }}! A gift waits at the counter.' }] },
       { id: 'msg-nudge', name: 'Nudge', channel: 'email', variants: [{ locale: 'en', subject: 'We miss you', body: 'Come by, {{ member.firstName }}.' }] },
+      { id: 'msg-expiring', name: 'Expiring', channel: 'email', variants: [{ locale: 'en', subject: 'Points expiring', body: '{{ points.expiring }} points expire on {{ points.expiringOn }}.' }] },
     ],
     journeys: [
       {
@@ -43,6 +45,19 @@ export function withWelcomeJourney(spec: ProgramSpec, communication: Partial<Pro
           { id: 'pause', kind: 'wait', days: 2, hours: 0, next: 'first-visit' },
           { id: 'first-visit', kind: 'wait-until', until: { kind: 'event', event: 'purchase' }, timeoutDays: 14, next: 'done', timeoutNext: 'nudge' },
           { id: 'nudge', kind: 'send', messageId: 'msg-nudge', next: 'done' },
+          { id: 'done', kind: 'exit' },
+        ],
+      },
+      {
+        id: 'journey-expiry',
+        name: 'Points expiring',
+        description: '',
+        enabled: true,
+        reentry: 'every-time',
+        trigger: { kind: 'schedule', schedule: { kind: 'points-expiring', daysBefore: 30 } },
+        entryStepId: 'remind',
+        steps: [
+          { id: 'remind', kind: 'send', messageId: 'msg-expiring', next: 'done' },
           { id: 'done', kind: 'exit' },
         ],
       },

@@ -22,8 +22,10 @@ export function messageTemplateData(tx: DbTx, spec: ProgramSpec, member: MemberR
   const status = getMemberStatus({ ctx: { db: tx }, input: { programId: member.programId, memberId: member.id, asOf: at } });
   const p = spec.program;
   const tierName = (id: unknown) => spec.tiers.find((t) => t.id === id)?.name;
-  const expiring = status.balance.expiringSoon[0];
   const payload = event?.payload ?? {};
+  // A reminder before points expire speaks of the announced date; other messages of the next one.
+  const expiring =
+    event?.type === 'points-expiring' && typeof payload.expiresAt === 'string' ? { points: num(payload.points), date: payload.expiresAt } : status.balance.expiringSoon[0];
   const redemption = str(payload.redemptionId)
     ? tx.select().from(rewardRedemptions).where(eq(rewardRedemptions.id, String(payload.redemptionId))).get()
     : undefined;

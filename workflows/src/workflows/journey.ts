@@ -16,7 +16,8 @@ const { deliverJourneyMessage } = proxyActivities<Activities>({
 /** A member's domain event, for runs waiting until it happens. */
 export const journeyEventSignal = defineSignal<[JourneyOccurrence]>('journeyEvent');
 
-export type JourneyRunInput = { runId: string; entryStepId: string };
+/** `notBefore`: when the first step runs (reminders before points expire are started ahead). */
+export type JourneyRunInput = { runId: string; entryStepId: string; notBefore?: string | undefined };
 export type JourneyRunResult = { steps: number; status: 'completed' | 'failed' };
 
 /** More steps than any sensible journey takes: a journey looping without a wait ends here. */
@@ -28,13 +29,14 @@ const DAY_MS = 86_400_000;
  * decides and records; this workflow only keeps the place and waits: timers for `wait` steps and
  * quiet hours, a signal for `wait-until` an event, a daily re-check for `wait-until` a condition.
  */
-export async function journeyRun({ runId, entryStepId }: JourneyRunInput): Promise<JourneyRunResult> {
+export async function journeyRun({ runId, entryStepId, notBefore }: JourneyRunInput): Promise<JourneyRunResult> {
   let awaited: Extract<StepOutcome, { kind: 'wait-event' }> | undefined;
   let happened = false;
   setHandler(journeyEventSignal, (o) => {
     if (awaited && o.event === awaited.event && (o.event !== 'custom' || o.name === awaited.eventName)) happened = true;
   });
   const now = () => new Date().toISOString();
+  if (notBefore && Date.parse(notBefore) > Date.now()) await sleep(Date.parse(notBefore) - Date.now());
   let stepId = entryStepId;
   try {
     for (let seq = 0; seq < MAX_JOURNEY_STEPS; seq++) {
