@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { EntityId, nowIso, Timestamp } from '../ledger/common-input';
 import { announceExpiring } from './announce-expiring';
+import { announceJourneySchedules } from './announce-journey-schedules';
 import { expireDuePoints } from './expire-due-points';
 import { listActivePrograms } from './list-active-programs';
 import { releaseDuePending } from './release-due-pending';
@@ -25,7 +26,8 @@ export type RunProgramHousekeepingInput = z.input<typeof RunProgramHousekeepingI
  * version: pending points whose return window is over become available; lapsed till reservations
  * give points and stock back; points expire by policy; `points-expiring` events announce what
  * expires within the announcement window; due tier re-checks run and downgrades whose grace days
- * are over take effect. Each member's policy is that of the version that runs for them (canary
+ * are over take effect; birthdays and journey dates that have come are announced for scheduled
+ * journeys. Each member's policy is that of the version that runs for them (canary
  * members get the canary's). Work is done in short transactions (per member, or per program for
  * lapsed holds), so a large program never holds the write lock for long. Idempotent: every write
  * has an id derived from what caused it and `asOf` (`release:<lot>`, `lapse:<hold>`,
@@ -52,5 +54,6 @@ async function housekeepProgram(db: DbTx, programId: string, at: string, batchSi
   const expired = await expireDuePoints(db, { programId, at, batchSize, versions });
   const announced = announceExpiring(db, { programId, at, versions });
   const tiers = await reviewDueTiers(db, { programId, at, batchSize });
-  return { programId, asOf: at, pendingReleased, holdsLapsed, expired, announced, tiers };
+  const journeys = await announceJourneySchedules(db, { programId, at, versions, batchSize });
+  return { programId, asOf: at, pendingReleased, holdsLapsed, expired, announced, tiers, journeys };
 }

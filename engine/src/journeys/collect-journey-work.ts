@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
 import { activeVersionId, runtimeOfVersion } from '../events/program-runtime';
 import { memberById, survivor, type MemberRow } from '../members';
-import { expiryReminderStart, journeyEventOf, startsOn, type JourneyOccurrence } from './journey-events';
+import { journeyEventOf, scheduledStart, SCHEDULE_EVENTS, startsOn, type JourneyOccurrence } from './journey-events';
 import { inSegment } from './member-condition';
 import { readOutbox, type FeedRow } from './outbox-feed';
 
@@ -20,8 +20,8 @@ export const CollectJourneyWorkInput = z.object({ afterSeq: z.number().int().min
 
 /**
  * Reads the outbox after `afterSeq` and turns each member event into journey work: runs to start
- * (recorded in `journey_runs` in the same step; reminders before points expire start `daysBefore`
- * the expiry date of a `points-expiring` announcement) and events for running journeys. Safe to repeat
+ * (recorded in `journey_runs` in the same step; scheduled journeys start when `scheduledStart`
+ * says) and events for running journeys. Safe to repeat
  * for the same rows: a run's id derives from its journey, member and (for journeys a member may
  * enter every time) the event, so a repeat finds the run it recorded and starts it again, which
  * Temporal refuses as a duplicate. The caller saves the cursor once the work is handed over.
@@ -34,7 +34,7 @@ export function collectJourneyWork({ ctx, input }: { ctx: { db: Db }; input: z.i
     const work: JourneyWork = { starts: [], signals: [], lastSeq: rows.at(-1)?.seq ?? req.afterSeq };
     for (const row of rows) {
       const occurrence = journeyEventOf(row.type, row.payload);
-      if ((!occurrence && row.type !== 'points-expiring') || !row.memberId || !row.programId) continue;
+      if ((!occurrence && !SCHEDULE_EVENTS.has(row.type)) || !row.memberId || !row.programId) continue;
       const found = memberById(tx, row.memberId);
       const member = found && survivor(tx, found);
       if (!member || member.status !== 'active') continue;
@@ -58,7 +58,7 @@ function startsFor(tx: DbTx, row: FeedRow, member: MemberRow, occurrence: Journe
   const at = Date.parse(row.createdAt);
   const starts: JourneyStart[] = [];
   for (const journey of runtime.spec.journeys) {
-    const notBefore = occurrence ? undefined : expiryReminderStart(journey, row.payload, at);
+    const notBefore = occurrence ? undefined : scheduledStart(journey, { type: row.type, payload: row.payload, at }, runtime.compiled.clock);
     if (occurrence ? !startsOn(journey, occurrence) : !notBefore) continue;
     const base = `journey:${member.programId}:${journey.id}:${member.id}`;
     const runId = journey.reentry === 'once' ? base : `${base}:${row.seq}`;

@@ -1,3 +1,5 @@
+import { dayOfIsoDate, type LocalClock } from '../rules';
+import { localInstant } from '../simulation/calendar';
 import type { Journey, JourneyEvent } from '../spec';
 
 /** A domain event as journeys see it: which journey event it is, and the custom event's name. */
@@ -37,16 +39,32 @@ export function startsOn(journey: Journey, o: JourneyOccurrence): boolean {
 
 const DAY_MS = 86_400_000;
 
+/** Outbox events written for scheduled journeys (housekeeping announces them ahead). */
+export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set(['points-expiring', 'member-birthday', 'journey-date']);
+
 /**
- * When a journey scheduled before points expire starts for a `points-expiring` announcement:
- * `daysBefore` the expiry date (at once when it was announced later than that), or undefined
- * when the journey does not start on it or the points had expired when announced.
- * @example expiryReminderStart(reminder30, { expiresAt: '2026-06-30T00:00:00.000Z' }, announcedAt) // '2026-05-31T00:00:00.000Z'
+ * When a scheduled journey starts for an announcement (an outbox event at `at`, epoch ms), or
+ * undefined when the journey does not start on it:
+ * - `points-expiring`: `daysBefore` the announced expiry date (at once when announced later than that;
+ *   never for points that had expired when announced);
+ * - `birthday`: local midnight `daysBefore` the announced birthday (program time zone);
+ * - `date`: at once, for the journey the announcement names.
+ * @example scheduledStart(reminder30, { type: 'points-expiring', payload: { expiresAt: '2026-06-30T00:00:00.000Z' }, at }, clock) // '2026-05-31T00:00:00.000Z'
  */
-export function expiryReminderStart(journey: Journey, payload: Record<string, unknown>, announcedAt: number): string | undefined {
+export function scheduledStart(journey: Journey, event: { type: string; payload: Record<string, unknown>; at: number }, clock: LocalClock): string | undefined {
   const t = journey.trigger;
-  if (!journey.enabled || t.kind !== 'schedule' || t.schedule.kind !== 'points-expiring' || typeof payload.expiresAt !== 'string') return undefined;
-  const expiresAt = Date.parse(payload.expiresAt);
-  if (!(expiresAt > announcedAt)) return undefined;
-  return new Date(Math.max(announcedAt, expiresAt - t.schedule.daysBefore * DAY_MS)).toISOString();
+  if (!journey.enabled || t.kind !== 'schedule') return undefined;
+  const { payload, at } = event;
+  const iso = (ms: number) => new Date(Math.max(at, ms)).toISOString();
+  const s = t.schedule;
+  if (s.kind === 'points-expiring' && event.type === 'points-expiring' && typeof payload.expiresAt === 'string') {
+    const expiresAt = Date.parse(payload.expiresAt);
+    return expiresAt > at ? iso(expiresAt - s.daysBefore * DAY_MS) : undefined;
+  }
+  if (s.kind === 'birthday' && event.type === 'member-birthday' && typeof payload.birthday === 'string') {
+    const day = dayOfIsoDate(payload.birthday);
+    return day >= clock(at).day ? iso(localInstant(clock, day - s.daysBefore, 0)) : undefined;
+  }
+  if (s.kind === 'date' && event.type === 'journey-date' && payload.journeyId === journey.id) return iso(at);
+  return undefined;
 }
