@@ -21,6 +21,8 @@ export function createHousekeepingActivities({ db, log }: ActivityDeps) {
           announced: program.announced.events,
           tiersReviewed: program.tiers.reviewed,
           downgraded: program.tiers.downgraded,
+          birthdays: program.journeys.birthdays,
+          journeyDates: program.journeys.dated,
         },
         'program housekeeping done',
       );
