@@ -15,8 +15,11 @@ export type ProgramHousekeepingReport = {
   announced: { events: number; withinDays: number };
   /** Scheduled tier re-checks and downgrades; `cancelled` are waiting downgrades dropped because the member's tier changed meanwhile. */
   tiers: { reviewed: number; upgraded: number; downgraded: number; scheduled: number; unchanged: number; cancelled: number };
-  /** Starts of scheduled journeys announced: members with a birthday in the window, members reached by a journey's date. */
-  journeys: { birthdays: number; dated: number };
+  /**
+   * Starts of scheduled journeys announced: members with a birthday in the window, members reached
+   * by a journey's date, and the day's segment review (members checked, entered, left).
+   */
+  journeys: { birthdays: number; dated: number; segments: { reviewed: number; entered: number; left: number } };
 };
 
 /** A housekeeping run over one or all active programs. */

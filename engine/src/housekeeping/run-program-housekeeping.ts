@@ -9,6 +9,7 @@ import { releaseDuePending } from './release-due-pending';
 import { releaseLapsedHolds } from './release-lapsed-holds';
 import type { HousekeepingReport, ProgramHousekeepingReport } from './report';
 import { reviewDueTiers } from './review-due-tiers';
+import { reviewSegmentEntries } from './review-segment-entries';
 import { versionsInForce } from './versions-in-force';
 
 export const RunProgramHousekeepingInput = z.object({
@@ -27,7 +28,7 @@ export type RunProgramHousekeepingInput = z.input<typeof RunProgramHousekeepingI
  * give points and stock back; points expire by policy; `points-expiring` events announce what
  * expires within the announcement window; due tier re-checks run and downgrades whose grace days
  * are over take effect; birthdays and journey dates that have come are announced for scheduled
- * journeys. Each member's policy is that of the version that runs for them (canary
+ * journeys, and once a day members entering the segments of segment-entry journeys. Each member's policy is that of the version that runs for them (canary
  * members get the canary's). Work is done in short transactions (per member, or per program for
  * lapsed holds), so a large program never holds the write lock for long. Idempotent: every write
  * has an id derived from what caused it and `asOf` (`release:<lot>`, `lapse:<hold>`,
@@ -54,6 +55,6 @@ async function housekeepProgram(db: DbTx, programId: string, at: string, batchSi
   const expired = await expireDuePoints(db, { programId, at, batchSize, versions });
   const announced = announceExpiring(db, { programId, at, versions });
   const tiers = await reviewDueTiers(db, { programId, at, batchSize });
-  const journeys = await announceJourneySchedules(db, { programId, at, versions, batchSize });
+  const journeys = { ...(await announceJourneySchedules(db, { programId, at, versions, batchSize })), segments: await reviewSegmentEntries(db, { programId, at, versions, batchSize }) };
   return { programId, asOf: at, pendingReleased, holdsLapsed, expired, announced, tiers, journeys };
 }

@@ -39,8 +39,8 @@ export function startsOn(journey: Journey, o: JourneyOccurrence): boolean {
 
 const DAY_MS = 86_400_000;
 
-/** Outbox events written for scheduled journeys (housekeeping announces them ahead). */
-export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set(['points-expiring', 'member-birthday', 'journey-date']);
+/** Outbox events housekeeping writes for scheduled and segment-entry journeys. */
+export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set(['points-expiring', 'member-birthday', 'journey-date', 'segment-entered']);
 
 /**
  * When a scheduled journey starts for an announcement (an outbox event at `at`, epoch ms), or
@@ -48,14 +48,17 @@ export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set(['points-expiring', 
  * - `points-expiring`: `daysBefore` the announced expiry date (at once when announced later than that;
  *   never for points that had expired when announced);
  * - `birthday`: local midnight `daysBefore` the announced birthday (program time zone);
- * - `date`: at once, for the journey the announcement names.
+ * - `date`: at once, for the journey the announcement names;
+ * - `segment-entry`: at once, when the member entered the journey's segment.
  * @example scheduledStart(reminder30, { type: 'points-expiring', payload: { expiresAt: '2026-06-30T00:00:00.000Z' }, at }, clock) // '2026-05-31T00:00:00.000Z'
  */
 export function scheduledStart(journey: Journey, event: { type: string; payload: Record<string, unknown>; at: number }, clock: LocalClock): string | undefined {
   const t = journey.trigger;
-  if (!journey.enabled || t.kind !== 'schedule') return undefined;
   const { payload, at } = event;
   const iso = (ms: number) => new Date(Math.max(at, ms)).toISOString();
+  if (!journey.enabled) return undefined;
+  if (t.kind === 'segment-entry') return event.type === 'segment-entered' && payload.segmentId === t.segmentId ? iso(at) : undefined;
+  if (t.kind !== 'schedule') return undefined;
   const s = t.schedule;
   if (s.kind === 'points-expiring' && event.type === 'points-expiring' && typeof payload.expiresAt === 'string') {
     const expiresAt = Date.parse(payload.expiresAt);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { members } from './members';
 import { programs } from './programs';
 import { programVersions } from './program-versions';
@@ -87,3 +87,24 @@ export const outboxCursors = sqliteTable('outbox_cursors', {
   lastSeq: integer('last_seq').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Which members are in the segments that start journeys on entry, as of the last daily review.
+ * A member entering writes a `segment-entered` outbox event; leaving deletes the row, so a later
+ * entry counts again.
+ */
+export const memberSegments = sqliteTable(
+  'member_segments',
+  {
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    segmentId: text('segment_id').notNull(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id),
+    /** Local date (YYYY-MM-DD, program time zone) of the review that found the member in it. */
+    since: text('since').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.segmentId] }), index('member_segments_program').on(t.programId, t.segmentId)],
+);
