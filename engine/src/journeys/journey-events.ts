@@ -23,6 +23,8 @@ export function journeyEventOf(type: string, payload: Record<string, unknown>): 
     return payload.kind === 'custom' && typeof payload.name === 'string' ? { event: 'custom', name: payload.name } : undefined;
   }
   if (type === 'points-earned' && !(typeof payload.points === 'number' && payload.points > 0)) return undefined;
+  // A new member's entry tier is assigned, not changed: no "your tier changed" message at sign-up.
+  if (type === 'tier-changed' && (payload.from === null || payload.from === undefined)) return undefined;
   const event = BY_OUTBOX_TYPE[type];
   return event ? { event } : undefined;
 }

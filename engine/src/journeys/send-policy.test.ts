@@ -70,6 +70,8 @@ describe('journey events', () => {
     expect(journeyEventOf('member-event-recorded', { kind: 'custom', name: 'app-installed' })).toEqual({ event: 'custom', name: 'app-installed' });
     expect(journeyEventOf('member-event-recorded', { kind: 'referral' })).toBeUndefined();
     expect(journeyEventOf('points-expired', {})).toBeUndefined();
+    expect(journeyEventOf('tier-changed', { from: 'silver', to: 'gold' })).toEqual({ event: 'tier-changed' });
+    expect(journeyEventOf('tier-changed', { from: null, to: 'member' })).toBeUndefined(); // the entry tier at sign-up
   });
   it('starts enabled journeys on their trigger, custom events by name', () => {
     const journey = Journey.parse({ id: 'j', name: 'J', trigger: { kind: 'event', event: 'custom', eventName: 'app-installed' }, entryStepId: 'x', steps: [{ id: 'x', kind: 'exit' }] });
