@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '@loyalty/engine/db';
-import { collectJourneyWork, outboxCursor, saveOutboxCursor } from '@loyalty/engine/journeys';
+import { collectJourneyWork, outboxCursor, readOutbox, saveOutboxCursor } from '@loyalty/engine/journeys';
 import type { Logger } from '@loyalty/engine/log';
 import { journeyEventSignal, type journeyRun } from './workflows/journey';
 
@@ -17,6 +17,8 @@ export async function relayJourneyEvents({ db, client, taskQueue }: { db: Db; cl
   const done = { started: 0, signalled: 0 };
   for (;;) {
     const afterSeq = outboxCursor(db, JOURNEY_RELAY);
+    // Most rounds find nothing new: a read, without taking the write lock from the server.
+    if (readOutbox(db, afterSeq, 1).length === 0) return done;
     const work = collectJourneyWork({ ctx: { db }, input: { afterSeq } });
     if (work.lastSeq === afterSeq) return done;
     for (const start of work.starts) {
