@@ -21,10 +21,10 @@ export const CollectJourneyWorkInput = z.object({ afterSeq: z.number().int().min
 /**
  * Reads the outbox after `afterSeq` and turns each member event into journey work: runs to start
  * (recorded in `journey_runs` in the same step; scheduled journeys start when `scheduledStart`
- * says) and events for running journeys. Safe to repeat
- * for the same rows: a run's id derives from its journey, member and (for journeys a member may
- * enter every time) the event, so a repeat finds the run it recorded and starts it again, which
- * Temporal refuses as a duplicate. The caller saves the cursor once the work is handed over.
+ * says) and events for running journeys. Safe to repeat for the same rows: a run's id derives
+ * from its journey, member and (for journeys a member may enter every time) the event, so a repeat
+ * finds the run it recorded and starts it again, which Temporal refuses as a duplicate. The caller
+ * saves the cursor once the work is handed over.
  * @example const work = collectJourneyWork({ ctx: { db }, input: { afterSeq: 0 } }); // then start work.starts, signal work.signals
  */
 export function collectJourneyWork({ ctx, input }: { ctx: { db: Db }; input: z.input<typeof CollectJourneyWorkInput> }): JourneyWork {
