@@ -125,8 +125,8 @@ function prepareSend(tx: DbTx, { run, runtime, member }: Loaded, step: Extract<J
   };
   const settings = spec.communication;
   const recipient = recipientFor(template.channel, settings, member);
-  const capped = settings.frequencyCap && frequencyCapReason(settings.frequencyCap, messagesSince(tx, member.id, new Date(Date.parse(req.at) - settings.frequencyCap.perDays * 86_400_000).toISOString()));
-  const skip = 'skip' in recipient ? recipient.skip : capped;
+  const cap = settings.frequencyCap;
+  const skip = 'skip' in recipient ? recipient.skip : cap && frequencyCapReason(cap, messagesSince(tx, member.id, new Date(Date.parse(req.at) - cap.perDays * DAY_MS).toISOString()));
   if (skip) {
     recordMessage(tx, draft, { status: 'skipped', reason: skip }, req.at);
     return { kind: 'next', next: step.next };
