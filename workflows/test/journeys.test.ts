@@ -13,6 +13,7 @@ import { recordRelease } from '@loyalty/engine/releases';
 import { tempDatabase } from '@loyalty/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, createChannels, loadChannelConfig, relayJourneyEvents, WORKFLOWS_PATH, type Channels } from '../src';
+import { recordHistory } from './histories';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTimeSkippingServer } from './temporal-env';
 import { quietRuntime } from './worker-harness';
@@ -84,6 +85,7 @@ describe('journeys on the real Temporal test server', { timeout: 300_000 }, () =
       expect(await relayJourneyEvents({ db, client: env.client, taskQueue: TASK_QUEUE })).toEqual({ started: 0, signalled: 0 });
       expect(await env.client.workflow.getHandle(runOf(anna.id)).result()).toEqual({ steps: 10, status: 'completed' });
     });
+    await recordHistory(env.client.workflow.getHandle(runOf(anna.id)), 'journey-welcome-nudged', env.address);
 
     const hello = await smtp.waitForMail((m) => m.subject === 'Welcome to Meridian Style Club');
     expect(hello.to).toEqual(['anna@example.com']);
@@ -113,6 +115,7 @@ describe('journeys on the real Temporal test server', { timeout: 300_000 }, () =
       expect(await relayJourneyEvents({ db, client: env.client, taskQueue: TASK_QUEUE })).toMatchObject({ started: 0 });
       expect(await env.client.workflow.getHandle(runOf(bo.id)).result()).toEqual({ steps: 9, status: 'completed' });
     });
+    await recordHistory(env.client.workflow.getHandle(runOf(bo.id)), 'journey-welcome-visited', env.address);
     expect(messagesOf(bo.id).map((m) => m.stepId)).toEqual(['hello', 'text', 'receipt']);
   });
 
@@ -129,6 +132,7 @@ describe('journeys on the real Temporal test server', { timeout: 300_000 }, () =
       await env.client.workflow.getHandle(runOf(dee.id)).result(); // the welcome journey goes on alongside
       return run!.id;
     });
+    await recordHistory(env.client.workflow.getHandle(runId), 'journey-expiry-reminder', env.address);
     const reminder = messagesOf(dee.id).find((m) => m.runId === runId);
     expect(reminder).toMatchObject({ status: 'sent', body: `80 points expire on ${expiresAt.slice(0, 10)}.` });
     expect(Date.parse(reminder!.createdAt)).toBeGreaterThanOrEqual(Date.parse(expiresAt) - 30 * 86_400_000);

@@ -6,7 +6,9 @@ import { HISTORIES_DIR, loadHistory } from './histories';
 import { quietRuntime } from './worker-harness';
 
 // Recorded histories of real runs (approval approved, reminded, superseded; rollout completed and
-// rolled back; database maintenance; program housekeeping with a given time and from the schedule) replayed against today's workflow code: a non-deterministic change fails here.
+// rolled back; database maintenance; program housekeeping with a given time and from the schedule;
+// journey runs: nudged after a timeout, moved on by a visit, a reminder started ahead) replayed
+// against today's workflow code: a non-deterministic change fails here.
 // Refresh them with RECORD_HISTORIES=1 after an intended change guarded by patched().
 const files = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
 
@@ -16,6 +18,7 @@ describe('workflow replay', () => {
     expect(files.some((f) => f.startsWith('rollout-'))).toBe(true);
     expect(files.some((f) => f.startsWith('maintenance-'))).toBe(true);
     expect(files.some((f) => f.startsWith('housekeeping-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('journey-'))).toBe(true);
   });
 
   it('replays every committed history without non-determinism', async () => {
