@@ -228,10 +228,52 @@ describe('program lifecycle in Chromium on real workflows', { timeout: 120_000 }
     await poll(() => page.getByTestId('rollout-status').textContent(), 30_000).toContain('Running');
     await shot(page, 'lifecycle-17-rollout-resumed');
 
-    // Monitoring charts per version
+    // Journey results: runs and messages of the welcome journey as the journey relay records them
+    // (three members, one per outcome; two passed an A/B split), written straight to the database
+    const version = server.db.$client.prepare('select id, spec from program_versions where program_id = ? and number = ?').get(programId, Number(saved)) as { id: string; spec: string };
+    const journeyId = (JSON.parse(version.spec) as { journeys: { id: string; name: string }[] }).journeys.find((j) => j.name === 'Welcome')!.id;
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const seed = server.db.$client.transaction(() => {
+      const member = server.db.$client.prepare('insert into members (id, program_id, email) values (?, ?, ?)');
+      const run = server.db.$client.prepare(
+        `insert into journey_runs (id, program_id, version_id, journey_id, member_id, trigger_event_id, status, step_id, variant, error, started_at, updated_at, ended_at)
+         values (?, ?, ?, ?, ?, ?, ?, 'send', ?, ?, ?, ?, ?)`,
+      );
+      const message = server.db.$client.prepare(
+        `insert into messages (id, program_id, member_id, run_id, journey_id, step_id, template_id, channel, status, reason, created_at) values (?, ?, ?, ?, ?, 'send', 'welcome', 'email', ?, ?, ?)`,
+      );
+      const runs = [
+        { name: 'ana', status: 'completed', variant: 'A', error: null, sent: [['sent', null]] },
+        { name: 'ben', status: 'running', variant: 'B', error: null, sent: [['sent', null], ['skipped', 'The member has not agreed to email.']] },
+        { name: 'cho', status: 'failed', variant: null, error: 'The journey ran 1000 steps without an end.', sent: [['failed', 'The email server refused the address.']] },
+      ] as const;
+      runs.forEach((r, i) => {
+        const memberId = `seeded-${r.name}`;
+        const runId = `journey:${programId}:${journeyId}:${memberId}`;
+        const at = minutesAgo(30 - i);
+        member.run(memberId, programId, `${r.name}@example.com`);
+        run.run(runId, programId, version.id, journeyId, memberId, `seeded-event-${r.name}`, r.status, r.variant, r.error, at, at, r.status === 'running' ? null : at);
+        r.sent.forEach(([status, reason], n) => message.run(`${runId}:${n}`, programId, memberId, runId, journeyId, status, reason, at));
+      });
+    });
+    seed();
+
+    // Monitoring charts per version, and the journey results below them
     await page.getByRole('tab', { name: 'Monitoring' }).click();
     await poll(() => page.getByTestId('monitoring-charts').count()).toBe(1);
     await shot(page, 'lifecycle-18-monitoring');
+    const welcome = page.getByTestId('journey-results').locator(`[data-journey="${journeyId}"]`);
+    await poll(() => welcome.count()).toBe(1);
+    await welcome.scrollIntoViewIfNeeded();
+    expect(await welcome.getByRole('heading', { level: 3 }).textContent()).toBe('Welcome');
+    // Started, running, completed, failed; messages sent, waiting, not sent, failed to send
+    expect(await welcome.locator('table.figures tbody td').allTextContents()).toEqual(['3', '1', '1', '1', '2', '0', '1', '1']);
+    expect(await welcome.locator('.reasons li').allTextContents()).toEqual(['Failed The email server refused the address. (1 message)', 'Not sent The member has not agreed to email. (1 message)']);
+    // Variant, runs, completed, completion rate, messages sent
+    const variants = welcome.getByTestId('journey-variants').locator('tbody tr');
+    expect(await variants.nth(0).locator('th, td').allTextContents()).toEqual(['A', '1', '1', '100%', '1']);
+    expect(await variants.nth(1).locator('th, td').allTextContents()).toEqual(['B', '1', '0', '0%', '1']);
+    await shot(page, 'lifecycle-19-journey-results');
     expect(errors).toEqual([]);
   });
 });
