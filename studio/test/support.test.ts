@@ -215,6 +215,41 @@ describe('support desk in Chromium', () => {
     expect(await more.count()).toBe(0);
   });
 
+  it('shows the journeys the member is in, with where each is and why one failed', async () => {
+    const db = server.db;
+    const versionId = db.select().from(schema.programVersions).all().find((v) => v.programId === programId)!.id;
+    // Journeys the (blank) version does not have: the list falls back to their ids.
+    const run = (row: Omit<typeof schema.journeyRuns.$inferInsert, 'programId' | 'versionId' | 'memberId' | 'updatedAt'>) =>
+      db.insert(schema.journeyRuns).values({ programId, versionId, memberId: anaId, updatedAt: row.endedAt ?? row.startedAt, ...row }).run();
+    run({ id: 'run-welcome', journeyId: 'welcome', triggerEventId: 'event-signup', status: 'failed', stepId: 'send-welcome-email', error: 'The message text could not be filled in: unknown filter "shout".', startedAt: '2026-03-01T12:00:00.000Z', endedAt: '2026-03-01T12:05:00.000Z' });
+    run({ id: 'run-coffee', journeyId: 'coffee-nudge', triggerEventId: 'event-purchase', status: 'running', stepId: 'wait-for-visit', variant: 'B', startedAt: '2026-03-04T12:00:00.000Z' });
+    const page = await signedInPage(browser, server, 'support', 'Jo Journeys');
+    await page.goto(`${server.url}/members/${programId}/${anaId}`);
+    const rows = page.getByTestId('journey-runs').getByTestId('journey-run');
+    await expect.poll(() => rows.count()).toBe(2);
+    // Newest first: the running journey, then the one that failed.
+    const running = rows.nth(0);
+    expect(await running.getAttribute('data-status')).toBe('running');
+    const cells = (row: typeof running) => row.locator('td').allTextContents().then((t) => t.map((s) => s.replace(/\s+/g, ' ').trim()));
+    const [journey, step, status, variant, started, ended] = await cells(running);
+    expect([journey, step, status, variant, ended]).toEqual(['coffee-nudge', 'wait-for-visit', 'Running', 'B', '–']);
+    expect(started).toMatch(/^4 Mar 2026, \d\d:\d\d$/);
+    const failed = rows.nth(1);
+    expect(await failed.getAttribute('data-status')).toBe('failed');
+    const [fJourney, fStep, fStatus, fVariant, , fEnded] = await cells(failed);
+    expect([fJourney, fStep, fVariant]).toEqual(['welcome', 'send-welcome-email', '–']);
+    expect(fStatus).toBe('Failed The message text could not be filled in: unknown filter "shout".');
+    expect(fEnded).toMatch(/^1 Mar 2026, \d\d:\d\d$/);
+    await page.getByRole('heading', { name: 'Journeys' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'support-17-journeys');
+
+    // A member no journey started for yet: the empty state says so.
+    const flo = signUpMember({ ctx: { db }, input: { programId, firstName: 'Flo', email: 'flo@example.com' } }).member;
+    await page.goto(`${server.url}/members/${programId}/${flo.id}`);
+    await expect.poll(() => page.textContent('main')).toContain('No journeys yet');
+    expect(await page.textContent('main')).toContain('The member is in no journey yet.');
+  });
+
   it('releases points a fraud rule held, with a reason', async () => {
     const db = server.db;
     const cy = signUpMember({ ctx: { db }, input: { programId, firstName: 'Cy', email: 'cy@example.com' } }).member;

@@ -6,6 +6,7 @@
 export { collectJourneyWork, CollectJourneyWorkInput, type JourneySignal, type JourneyStart, type JourneyWork } from './collect-journey-work';
 export { isEvent, journeyEventOf, startsOn, type JourneyOccurrence } from './journey-events';
 export { journeyResults, JourneyResultsInput, JOURNEY_RESULTS_DEFAULT_DAYS, type JourneyResult } from './journey-results';
+export { listMemberJourneys, ListMemberJourneysInput, type MemberJourneyRun } from './list-member-journeys';
 export type { MessageDraft, MessageOutcome } from './message-log';
 export { outboxCursor, readOutbox, saveOutboxCursor } from './outbox-feed';
 export { endJourneyRun, journeyConditionHolds, JourneyStepInput, recordDelivery, runJourneyStep, type StepOutcome } from './run-journey-step';

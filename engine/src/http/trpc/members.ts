@@ -6,6 +6,7 @@ import type { DbTx } from '../../db';
 import { adjustmentRequests } from '../../db/schema/adjustments';
 import { members } from '../../db/schema/members';
 import { DomainError } from '../../errors';
+import { listMemberJourneys } from '../../journeys/list-member-journeys';
 import { getBalance } from '../../ledger/get-balance';
 import { decideHeldPoints, DecideHeldPointsInput, listHeldPoints } from '../../ledger/hold-points';
 import { listMemberHistory } from '../../ledger/list-member-history';
@@ -27,7 +28,7 @@ const MESSAGES_PAGE = 20;
 
 export const membersRouter = router({
   search: staffProcedure('members.read').input(SearchMembersInput).query(({ ctx, input }) => searchMembers({ ctx, input })),
-  /** Profile, balance (available, pending, expiring), tier, the latest history and messages for support. */
+  /** Profile, balance (available, pending, expiring), tier, the latest history, messages and journey runs for support. */
   get: staffProcedure('members.read')
     .input(MemberRef.extend({ historyCursor: z.string().optional() }))
     .query(({ ctx, input }) => {
@@ -39,6 +40,7 @@ export const membersRouter = router({
         heldPoints: listHeldPoints(ctx.db, { programId: input.programId, memberId: member.id }),
         adjustments: ctx.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.memberId, member.id)).orderBy(desc(adjustmentRequests.requestedAt)).all(),
         messages: listMemberMessages({ ctx, input: { programId: input.programId, memberId: member.id, limit: MESSAGES_PAGE } }),
+        journeys: listMemberJourneys({ ctx, input: { programId: input.programId, memberId: member.id } }),
       };
     }),
   /** The next page of messages journeys sent the member, or did not send and why ("Show more"). */
