@@ -3,3 +3,4 @@ export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Db, type DbTx } fro
 export { placeholders, preparedQuery, preparedSql } from './prepared';
 export { enableGroupCommit, GroupCommit, GroupCommitLost } from './group-commit';
 export { startCheckpointer, type Checkpointer } from './checkpointer';
+export { decodePageCursor, encodePageCursor, olderThan, rowidOf, type PageCursor } from './page-cursor';

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbTx } from '../db';
+import { rowidOf, type DbTx } from '../db';
 import { journeyRuns } from '../db/schema/messaging';
 import { runtimeOfVersion } from '../events/program-runtime';
 import { EntityId } from '../ledger/common-input';
@@ -35,7 +35,7 @@ export type MemberJourneyRun = {
 };
 
 /** Runs started in the same millisecond keep the order they were written in. */
-const insertionOrder = sql<number>`${journeyRuns}.rowid`;
+const insertionOrder = rowidOf(journeyRuns);
 
 /**
  * The journeys a member is in or went through, newest first, with the journey and step names of

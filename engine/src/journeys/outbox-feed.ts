@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
-import type { DbTx } from '../db';
+import { asc, eq, gt, sql } from 'drizzle-orm';
+import { rowidOf, type DbTx } from '../db';
 import { outbox, outboxCursors } from '../db/schema';
 
 /** An outbox row with its place in the outbox (the rowid: one writer, so commit order). */
 export type FeedRow = { seq: number; id: string; type: string; programId: string | null; memberId: string | null; payload: Record<string, unknown>; createdAt: string };
+
+const seqOf = rowidOf(outbox);
 
 /**
  * Outbox rows after `afterSeq`, oldest first. The outbox is append-only and written by one
@@ -12,10 +14,10 @@ export type FeedRow = { seq: number; id: string; type: string; programId: string
  */
 export function readOutbox(tx: DbTx, afterSeq: number, limit: number): FeedRow[] {
   return tx
-    .select({ seq: sql<number>`${outbox}.rowid`, id: outbox.id, type: outbox.type, programId: outbox.programId, memberId: outbox.memberId, payload: outbox.payload, createdAt: outbox.createdAt })
+    .select({ seq: seqOf, id: outbox.id, type: outbox.type, programId: outbox.programId, memberId: outbox.memberId, payload: outbox.payload, createdAt: outbox.createdAt })
     .from(outbox)
-    .where(sql`${outbox}.rowid > ${afterSeq}`)
-    .orderBy(sql`${outbox}.rowid`)
+    .where(gt(seqOf, afterSeq))
+    .orderBy(asc(seqOf))
     .limit(limit)
     .all();
 }
@@ -28,7 +30,7 @@ export function readOutbox(tx: DbTx, afterSeq: number, limit: number): FeedRow[]
 export function outboxCursor(tx: DbTx, consumer: string): number {
   const saved = tx.select({ seq: outboxCursors.lastSeq }).from(outboxCursors).where(eq(outboxCursors.consumer, consumer)).get()?.seq;
   if (saved !== undefined) return saved;
-  const end = tx.select({ seq: sql<number | null>`max(${outbox}.rowid)` }).from(outbox).get()?.seq ?? 0;
+  const end = tx.select({ seq: sql<number | null>`max(${seqOf})` }).from(outbox).get()?.seq ?? 0;
   saveOutboxCursor(tx, consumer, end);
   return end;
 }

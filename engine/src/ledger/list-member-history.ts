@@ -1,8 +1,7 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbTx } from '../db';
+import { decodePageCursor, encodePageCursor, olderThan, rowidOf, type DbTx } from '../db';
 import { ledgerPostings, ledgerTransactions } from '../db/schema';
-import { DomainError } from '../errors';
 import { EntityId } from './common-input';
 import type { LedgerPostingRow, LedgerTransactionRow } from './ledger-store';
 
@@ -20,11 +19,7 @@ export type HistoryPage = {
   nextCursor: string | null;
 };
 
-/**
- * Transactions of one millisecond share a created-at time; the table's rowid keeps the order they
- * were written in (ids are time-ordered only to the millisecond, and the ledger never deletes rows).
- */
-const insertionOrder = sql<number>`${ledgerTransactions}.rowid`;
+const insertionOrder = rowidOf(ledgerTransactions);
 
 /**
  * A member's transactions with their postings, newest first, in pages. Members merged into this
@@ -35,7 +30,7 @@ const insertionOrder = sql<number>`${ledgerTransactions}.rowid`;
 export function listMemberHistory({ ctx, input }: { ctx: { db: DbTx }; input: ListMemberHistoryInput }): HistoryPage {
   const req = ListMemberHistoryInput.parse(input);
   const memberIds = withMergedSources(ctx.db, req.memberId);
-  const after = req.cursor ? decodeCursor(req.cursor) : undefined;
+  const after = decodePageCursor(req.cursor);
   const rows = ctx.db
     .select({ transaction: ledgerTransactions, seq: insertionOrder })
     .from(ledgerTransactions)
@@ -43,12 +38,7 @@ export function listMemberHistory({ ctx, input }: { ctx: { db: DbTx }; input: Li
       and(
         eq(ledgerTransactions.programId, req.programId),
         inArray(ledgerTransactions.memberId, memberIds),
-        after
-          ? or(
-              lt(ledgerTransactions.createdAt, after.createdAt),
-              and(eq(ledgerTransactions.createdAt, after.createdAt), lt(insertionOrder, after.seq)),
-            )
-          : undefined,
+        olderThan(ledgerTransactions.createdAt, insertionOrder, after),
       ),
     )
     .orderBy(desc(ledgerTransactions.createdAt), desc(insertionOrder))
@@ -62,7 +52,7 @@ export function listMemberHistory({ ctx, input }: { ctx: { db: DbTx }; input: Li
   const last = page.at(-1);
   return {
     items: page.map(({ transaction }) => ({ transaction, postings: postings.filter((p) => p.transactionId === transaction.id) })),
-    nextCursor: rows.length > req.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > req.limit && last ? encodePageCursor({ at: last.transaction.createdAt, seq: last.seq }) : null,
   };
 }
 
@@ -82,18 +72,4 @@ function withMergedSources(db: DbTx, memberId: string): string[] {
     frontier = sources;
   }
   return [...seen];
-}
-
-function encodeCursor(row: { transaction: LedgerTransactionRow; seq: number }): string {
-  return Buffer.from(JSON.stringify([row.transaction.createdAt, row.seq])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; seq: number } {
-  try {
-    const [createdAt, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && Number.isSafeInteger(seq)) return { createdAt, seq: seq as number };
-  } catch {
-    // fall through
-  }
-  throw new DomainError('invalid_input', 'The page cursor is not valid; start again from the first page.');
 }

@@ -1,8 +1,7 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbTx } from '../db';
+import { decodePageCursor, encodePageCursor, olderThan, rowidOf, type DbTx } from '../db';
 import { messages, type MessageStatus } from '../db/schema/messaging';
-import { DomainError } from '../errors';
 import { EntityId } from '../ledger/common-input';
 
 export const ListMemberMessagesInput = z.object({
@@ -36,8 +35,7 @@ export type MessagesPage = { items: MemberMessage[]; nextCursor: string | null }
 
 export const PREVIEW_LENGTH = 140;
 
-/** Messages written in the same millisecond keep the order they were written in. */
-const insertionOrder = sql<number>`${messages}.rowid`;
+const insertionOrder = rowidOf(messages);
 
 /**
  * The messages journeys sent to a member, or decided not to send, newest first, in pages.
@@ -46,7 +44,7 @@ const insertionOrder = sql<number>`${messages}.rowid`;
  */
 export function listMemberMessages({ ctx, input }: { ctx: { db: DbTx }; input: ListMemberMessagesInput }): MessagesPage {
   const req = ListMemberMessagesInput.parse(input);
-  const after = req.cursor ? decodeCursor(req.cursor) : undefined;
+  const after = decodePageCursor(req.cursor);
   const rows = ctx.db
     .select({
       id: messages.id,
@@ -68,7 +66,7 @@ export function listMemberMessages({ ctx, input }: { ctx: { db: DbTx }; input: L
       and(
         eq(messages.memberId, req.memberId),
         eq(messages.programId, req.programId),
-        after ? or(lt(messages.createdAt, after.createdAt), and(eq(messages.createdAt, after.createdAt), lt(insertionOrder, after.seq))) : undefined,
+        olderThan(messages.createdAt, insertionOrder, after),
       ),
     )
     .orderBy(desc(messages.createdAt), desc(insertionOrder))
@@ -78,7 +76,7 @@ export function listMemberMessages({ ctx, input }: { ctx: { db: DbTx }; input: L
   const last = page.at(-1);
   return {
     items: page.map(({ body, seq: _seq, ...row }) => ({ ...row, preview: previewOf(body) })),
-    nextCursor: rows.length > req.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > req.limit && last ? encodePageCursor({ at: last.createdAt, seq: last.seq }) : null,
   };
 }
 
@@ -92,18 +90,4 @@ export function previewOf(body: string | null): string | null {
   if (!line) return null;
   const chars = [...line];
   return chars.length <= PREVIEW_LENGTH ? line : `${chars.slice(0, PREVIEW_LENGTH - 1).join('').trimEnd()}…`;
-}
-
-function encodeCursor(row: { createdAt: string; seq: number }): string {
-  return Buffer.from(JSON.stringify([row.createdAt, row.seq])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; seq: number } {
-  try {
-    const [createdAt, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && Number.isSafeInteger(seq)) return { createdAt, seq: seq as number };
-  } catch {
-    // fall through
-  }
-  throw new DomainError('invalid_input', 'The page cursor is not valid; start again from the first page.');
 }
