@@ -1,15 +1,13 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DbTx } from '../db';
-import { members, outbox } from '../db/schema';
+import { members } from '../db/schema';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
-import { writeOutboxRow } from '../ledger/outbox';
-import { isoDateOfDay, type LocalClock } from '../rules';
-import { localInstant } from '../simulation/calendar';
+import { outboxHas, writeOutboxRow } from '../ledger/outbox';
+import { dayOfIsoDate, isoDateOfDay, type LocalClock } from '../rules';
+import { localInstant, MS_PER_DAY } from '../simulation/calendar';
 import type { Journey } from '../spec';
 import { yieldToEventLoop } from './pace';
 import type { VersionsInForce } from './versions-in-force';
-
-const DAY_MS = 86_400_000;
 
 /** A journey date older than this is not announced any more: a program-change notice months late would mislead. */
 export const STALE_JOURNEY_DATE_DAYS = 7;
@@ -24,18 +22,17 @@ const scheduleOf = (j: Journey): Schedule | undefined => (j.enabled && j.trigger
 export function journeyDateInstant(at: string, clock: LocalClock): number {
   if (/[zZ]|[+-]\d\d:\d\d$/.test(at)) return Date.parse(at);
   const [date, time = '00:00'] = at.split('T') as [string, string?];
-  const day = Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
-  return localInstant(clock, day, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)));
+  return localInstant(clock, dayOfIsoDate(date), Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)));
 }
 
 /** The member's next birthday on or after local `today` (29 February is the 28th in other years), as a day number. */
 export function nextBirthday(birthDate: string, today: number): number {
-  const year = new Date(today * DAY_MS).getUTCFullYear();
+  const year = new Date(today * MS_PER_DAY).getUTCFullYear();
   const on = (y: number) => {
     const month = Number(birthDate.slice(5, 7)) - 1;
     const day = Number(birthDate.slice(8, 10));
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    return Math.floor(Date.UTC(y, month, month === 1 && day === 29 && !leap ? 28 : day) / DAY_MS);
+    return Math.floor(Date.UTC(y, month, month === 1 && day === 29 && !leap ? 28 : day) / MS_PER_DAY);
   };
   return on(year) >= today ? on(year) : on(year + 1);
 }
@@ -79,9 +76,9 @@ export async function announceJourneySchedules(db: DbTx, { programId, at, versio
   for (const { runtime, journey, schedule } of schedules) {
     if (schedule.kind !== 'date') continue;
     const when = journeyDateInstant(schedule.at, clock);
-    if (when > now || now - when > STALE_JOURNEY_DATE_DAYS * DAY_MS) continue;
+    if (when > now || now - when > STALE_JOURNEY_DATE_DAYS * MS_PER_DAY) continue;
     const doneId = `${programId}:journey-date:${runtime.versionId}:${journey.id}`;
-    if (db.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, doneId)).get()) continue;
+    if (outboxHas(db, doneId)) continue;
     const audience = db
       .select({ id: members.id })
       .from(members)

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbTx } from '../db';
-import { members, memberSegments, outbox } from '../db/schema';
+import { members, memberSegments } from '../db/schema';
 import { inSegment } from '../journeys/member-condition';
 import { WRITE_TRANSACTION } from '../ledger/common-input';
-import { writeOutboxRow } from '../ledger/outbox';
+import { outboxHas, writeOutboxRow } from '../ledger/outbox';
 import { isoDateOfDay } from '../rules';
 import { yieldToEventLoop } from './pace';
 import type { VersionsInForce } from './versions-in-force';
@@ -26,7 +26,7 @@ export async function reviewSegmentEntries(db: DbTx, { programId, at, versions, 
   const now = Date.parse(at);
   const today = isoDateOfDay(versions.runtimes[0]!.compiled.clock(now).day);
   const doneId = `${programId}:segments-reviewed:${today}`;
-  if (db.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, doneId)).get()) return result;
+  if (outboxHas(db, doneId)) return result;
 
   const inside = new Set(db.select().from(memberSegments).where(eq(memberSegments.programId, programId)).all().map((r) => `${r.memberId}:${r.segmentId}`));
   const active = db.select().from(members).where(and(eq(members.programId, programId), eq(members.status, 'active'))).all();

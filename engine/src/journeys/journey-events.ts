@@ -1,5 +1,5 @@
 import { dayOfIsoDate, type LocalClock } from '../rules';
-import { localInstant } from '../simulation/calendar';
+import { localInstant, MS_PER_DAY } from '../simulation/calendar';
 import type { Journey, JourneyEvent } from '../spec';
 
 /** A domain event as journeys see it: which journey event it is, and the custom event's name. */
@@ -39,8 +39,6 @@ export function startsOn(journey: Journey, o: JourneyOccurrence): boolean {
   return journey.enabled && journey.trigger.kind === 'event' && isEvent(journey.trigger, o);
 }
 
-const DAY_MS = 86_400_000;
-
 /** Outbox events housekeeping writes for scheduled and segment-entry journeys. */
 export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set(['points-expiring', 'member-birthday', 'journey-date', 'segment-entered']);
 
@@ -64,7 +62,7 @@ export function scheduledStart(journey: Journey, event: { type: string; payload:
   const s = t.schedule;
   if (s.kind === 'points-expiring' && event.type === 'points-expiring' && typeof payload.expiresAt === 'string') {
     const expiresAt = Date.parse(payload.expiresAt);
-    return expiresAt > at ? iso(expiresAt - s.daysBefore * DAY_MS) : undefined;
+    return expiresAt > at ? iso(expiresAt - s.daysBefore * MS_PER_DAY) : undefined;
   }
   if (s.kind === 'birthday' && event.type === 'member-birthday' && typeof payload.birthday === 'string') {
     const day = dayOfIsoDate(payload.birthday);

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { placeholders, preparedQuery, type DbTx } from '../db';
 import { outbox } from '../db/schema';
 
@@ -43,4 +44,13 @@ export function writeOutboxRow<T extends string>(tx: DbTx, event: OutboxRow<T>):
  */
 export function writeOutboxEvent(tx: DbTx, event: OutboxRow<OutboxEventType>): void {
   writeOutboxRow(tx, event);
+}
+
+/**
+ * True when a row with this id is in the outbox: the record that a once-only piece of work
+ * (announcing a journey date, a day's segment review) was done.
+ * @example if (outboxHas(db, `${programId}:segments-reviewed:${today}`)) return;
+ */
+export function outboxHas(tx: DbTx, id: string): boolean {
+  return tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, id)).get() !== undefined;
 }
