@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { DbTx } from '../db';
 import { programs } from '../db/schema';
 import { DomainError } from '../errors';
+import { MS_PER_DAY } from '../simulation/calendar';
 
-const DAY = 86_400_000;
 /** How far back results look when no `since` is given. */
 export const JOURNEY_RESULTS_DEFAULT_DAYS = 30;
 const TOP_REASONS = 3;
@@ -44,7 +44,7 @@ export type JourneyResult = {
 export function journeyResults({ ctx, input }: { ctx: { db: DbTx }; input: JourneyResultsInput }): { since: string; journeys: JourneyResult[] } {
   const parsed = JourneyResultsInput.parse(input);
   const { programId } = parsed;
-  const since = parsed.since ?? new Date(Date.now() - JOURNEY_RESULTS_DEFAULT_DAYS * DAY).toISOString();
+  const since = parsed.since ?? new Date(Date.now() - JOURNEY_RESULTS_DEFAULT_DAYS * MS_PER_DAY).toISOString();
   if (!ctx.db.select({ id: programs.id }).from(programs).where(eq(programs.id, programId)).get()) throw new DomainError('not_found', 'That program does not exist.');
 
   const runs = ctx.db.all<{ journeyId: string; started: number; running: number; completed: number; failed: number }>(sql`

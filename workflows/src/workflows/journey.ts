@@ -33,6 +33,7 @@ export async function journeyRun({ runId, entryStepId, notBefore }: JourneyRunIn
   let awaited: Extract<StepOutcome, { kind: 'wait-event' }> | undefined;
   let happened = false;
   setHandler(journeyEventSignal, (o) => {
+    // The engine's isEvent test, written out: workflow code imports nothing from the engine at run time.
     if (awaited && o.event === awaited.event && (o.event !== 'custom' || o.name === awaited.eventName)) happened = true;
   });
   const now = () => new Date().toISOString();
