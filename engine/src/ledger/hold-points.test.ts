@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { ledgerLots, outbox } from '../db/schema';
@@ -14,8 +14,7 @@ import { redeemPoints } from './redeem-points';
 import { releasePending } from './release-pending';
 import { reservePoints } from './reserve-points';
 import { reverseEarn } from './reverse-earn';
-import { seedProgram, tempDatabase } from './test-fixtures';
-import { verifyLedger } from './verify-ledger';
+import { freshLedgerEachTest } from './test-fixtures';
 
 const lot = (over: Partial<LotView>): LotView => ({
   id: 'lot:e1', memberId: 'm1', points: 40, remaining: 40, status: 'available', earnedAt: '2025-03-01T10:00:00.000Z', availableAt: '2025-03-01T10:00:00.000Z', expiresAt: null, ...over,
@@ -50,7 +49,6 @@ describe('planHold and planReleaseHold', () => {
 
 describe('holding earned points for review', () => {
   let db: Db;
-  let cleanup: () => void;
   const P = 'prog';
   const balance = (memberId = 'm1', asOf?: string) => getBalance({ ctx: { db }, input: { programId: P, memberId, asOf } });
   const earn = (id: string, points: number, pendingDays = 0, memberId = 'm1') =>
@@ -59,14 +57,7 @@ describe('holding earned points for review', () => {
   const decide = (earnTransactionId: string, decision: 'release' | 'forfeit', occurredAt = '2025-03-05T09:00:00Z') =>
     decideHeldPoints({ ctx: { db }, input: { programId: P, earnTransactionId, decision, reason: 'Reviewed the receipts', actor: 'ana', occurredAt } });
 
-  beforeEach(() => {
-    ({ db, cleanup } = tempDatabase());
-    seedProgram(db, P, ['m1', 'm2']);
-  });
-  afterEach(() => {
-    expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
-    cleanup();
-  });
+  freshLedgerEachTest(P, ['m1', 'm2'], (fresh) => (db = fresh));
 
   it('keeps held points out of release, spending and expiry until a reviewer releases them', () => {
     earn('e1', 60, 14);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { members, outbox } from '../db/schema';
@@ -9,23 +9,14 @@ import { getBalance } from './get-balance';
 import { postEarn } from './post-earn';
 import { redeemPoints } from './redeem-points';
 import { releasePending } from './release-pending';
-import { seedProgram, tempDatabase } from './test-fixtures';
-import { verifyLedger } from './verify-ledger';
+import { freshLedgerEachTest } from './test-fixtures';
 
 let db: Db;
-let cleanup: () => void;
 const P = 'prog';
 const ctx = () => ({ db });
 const balance = (memberId = 'm1', asOf?: string) => getBalance({ ctx: ctx(), input: { programId: P, memberId, asOf } });
 
-beforeEach(() => {
-  ({ db, cleanup } = tempDatabase());
-  seedProgram(db, P, ['m1', 'm2']);
-});
-afterEach(() => {
-  expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
-  cleanup();
-});
+freshLedgerEachTest(P, ['m1', 'm2'], (fresh) => (db = fresh));
 
 describe('earning and releasing', () => {
   it('holds points pending through the return window, then makes them available', () => {

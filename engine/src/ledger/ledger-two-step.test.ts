@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { ledgerReservations } from '../db/schema';
 import { cancelReservation } from './cancel-reservation';
@@ -12,25 +12,17 @@ import { releaseExpiredReservations } from './release-expired-reservations';
 import { releasePending } from './release-pending';
 import { reservePoints } from './reserve-points';
 import { reverseEarn } from './reverse-earn';
-import { seedProgram, tempDatabase } from './test-fixtures';
+import { freshLedgerEachTest } from './test-fixtures';
 import { verifyLedger } from './verify-ledger';
 
 let db: Db;
-let cleanup: () => void;
 const P = 'prog';
 const ctx = () => ({ db });
 const balance = (memberId = 'm1') => getBalance({ ctx: ctx(), input: { programId: P, memberId } });
 const earn = (transactionId: string, points: number, memberId = 'm1', pendingDays = 0) =>
   postEarn({ ctx: ctx(), input: { transactionId, programId: P, memberId, points, pendingDays } });
 
-beforeEach(() => {
-  ({ db, cleanup } = tempDatabase());
-  seedProgram(db, P, ['m1', 'm2']);
-});
-afterEach(() => {
-  expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
-  cleanup();
-});
+freshLedgerEachTest(P, ['m1', 'm2'], (fresh) => (db = fresh));
 
 describe('reservations', () => {
   it('reserve then commit redeems the held points', () => {
