@@ -5,15 +5,16 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../db';
 import { ruleAwards } from '../db/schema';
-import { capWindowsOfDay, dayOfIsoDate, type RuleCounters } from '../rules';
+import { capWindowsOfDay, compileProgram, dayOfIsoDate, type RuleCounters } from '../rules';
 import { tempDatabase } from '../testing/temp-db';
-import { recordAwards, ruleCounters } from './rule-awards';
+import { loadCounters, recordAwards, ruleCounters } from './rule-awards';
 import { activeTemplateProgram, testMember } from './test-fixtures';
 
 const { db, cleanup } = tempDatabase();
 afterAll(cleanup);
-const { programId, versionId } = activeTemplateProgram(db);
+const { programId, versionId, spec } = activeTemplateProgram(db);
 const RULES = ['rule-a', 'rule-b', 'rule-c'];
+const ALL = { lifetime: RULES, period: RULES, campaign: RULES };
 const START = dayOfIsoDate('2026-01-20');
 
 /** The counters straight from every award row: what the projections must agree with. */
@@ -56,7 +57,7 @@ describe('rule counters', () => {
           );
         }
         const day = START + queryDay;
-        const got = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day));
+        const got = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, ALL, capWindowsOfDay(day));
         const want = fromAllAwards(memberId, day);
         for (const rule of RULES) {
           // A rule only other members earned has just its campaign total.
@@ -78,11 +79,37 @@ describe('rule counters', () => {
         [{ ruleId: 'rule-a', lineRef: '1', points }],
       );
     }
-    const before = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day));
+    const before = ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, ALL, capWindowsOfDay(day));
     db.$client.prepare('delete from rule_member_totals where member_id = ?').run(memberId);
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0016_rule_member_totals.sql'), 'utf8').split('--> statement-breakpoint')[1]!;
     db.$client.exec(migration.replace('GROUP BY', `WHERE member_id = '${memberId}' GROUP BY`));
-    expect(ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, RULES, capWindowsOfDay(day))).toEqual(before);
+    expect(ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, ALL, capWindowsOfDay(day))).toEqual(before);
     expect(before['rule-a']).toMatchObject({ total: 75, times: 2 });
+  });
+
+  it('are loaded only for capped rules that run on the event day, and only the kinds their caps read', () => {
+    const memberId = testMember(db, programId, 'needs');
+    const compiled = compileProgram(spec);
+    // Double points weekends (week cap and budget) runs 6-29 March 2026; the spend bonus has a month cap.
+    const saturday = dayOfIsoDate('2026-03-07');
+    recordAwards(
+      db,
+      { programId, memberId, versionId, sourceKind: 'purchase', sourceId: 'needs-1', purchaseId: null, occurredAt: '2026-03-07T12:00:00Z', windows: capWindowsOfDay(saturday) },
+      [
+        { ruleId: 'rule-double-points-weekends', lineRef: '1', points: 90 },
+        { ruleId: 'rule-spend-150-bonus', lineRef: null, points: 150 },
+      ],
+    );
+    const member = { id: memberId, mergedMembers: 0 };
+    const at = (day: number) => ({ kind: 'purchase' as const, at: Date.parse(`${capWindowsOfDay(day).day}T12:00:00Z`) });
+    const inCampaign = loadCounters(db, programId, member, compiled, at(saturday), capWindowsOfDay(saturday));
+    expect(inCampaign['rule-double-points-weekends']).toMatchObject({ week: 90, campaign: 90 });
+    expect(inCampaign['rule-spend-150-bonus']).toMatchObject({ month: 150 });
+    // Month caps read period counters only: no lifetime total is loaded for them.
+    expect(inCampaign['rule-spend-150-bonus']).toMatchObject({ total: 0, times: 0 });
+    const later = dayOfIsoDate('2026-03-30');
+    const after = loadCounters(db, programId, member, compiled, at(later), capWindowsOfDay(later));
+    expect(after['rule-double-points-weekends']).toBeUndefined();
+    expect(after['rule-spend-150-bonus']).toMatchObject({ month: 150 });
   });
 });

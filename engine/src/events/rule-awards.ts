@@ -21,19 +21,18 @@ export type AwardSource = {
 };
 
 type PeriodRow = { rule_id: string; d: number; w: number; m: number };
-/** `?`: day, week, month, members (see `historyMembers`), earliest day of the current week and month, JSON array of rule ids. */
+/** `?`: day, week, month, members (see `historyMembers`), earliest day of the current week and month. */
 const periodSql = (who: HistoryMembers['kind']) => `
     select rule_id,
       sum(case when day = ? then points else 0 end) as d,
       sum(case when week = ? then points else 0 end) as w,
       sum(case when month = ? then points else 0 end) as m
-    from rule_awards where ${memberIdIn('member_id', who)} and day >= ? and rule_id in (select value from json_each(?))
+    from rule_awards where ${memberIdIn('member_id', who)} and day >= ?
     group by rule_id`;
 const periodCounters = { one: preparedSql<PeriodRow>(periodSql('one')), many: preparedSql<PeriodRow>(periodSql('many')) };
-// Only the member's own row: a merge folds the source's totals into the target's.
-const lifetimeCounters = preparedSql<{ rule_id: string; points: number; times: number }>(
-  'select rule_id, points, times from rule_member_totals where member_id = ? and rule_id in (select value from json_each(?))',
-);
+// Only the member's own rows: a merge folds the source's totals into the target's. A member has
+// a row per rule that ever paid it, few enough to filter here rather than with an IN list.
+const lifetimeCounters = preparedSql<{ rule_id: string; points: number; times: number }>('select rule_id, points, times from rule_member_totals where member_id = ?');
 const addToMemberTotal = preparedQuery((db) =>
   db
     .insert(ruleMemberTotals)
@@ -44,9 +43,7 @@ const addToMemberTotal = preparedQuery((db) =>
     })
     .prepare(),
 );
-const campaignTotals = preparedSql<{ rule_id: string; points: number }>(
-  'select rule_id, points from rule_campaign_totals where program_id = ? and rule_id in (select value from json_each(?))',
-);
+const campaignTotal = preparedSql<{ points: number }>('select points from rule_campaign_totals where program_id = ? and rule_id = ?');
 const insertAward = preparedQuery((db) =>
   db
     .insert(ruleAwards)
@@ -61,32 +58,56 @@ const addToCampaignTotal = preparedQuery((db) =>
     .prepare(),
 );
 
+/** Which rules need which counters: lifetime (total, times), period (day, week, month), campaign budget. */
+export type CounterNeeds = { lifetime: readonly string[]; period: readonly string[]; campaign: readonly string[] };
+
 /**
  * What the rules already gave this member, and the members merged into it (and all members, for
- * budgets), from the rules this event can trigger that have caps: points today, this week, this
- * month, in total, number of events, and the campaign total. Returns are netted out, so a
- * returned purchase frees its cap room; `times` keeps counting the event.
+ * budgets), for the rules this event can trigger that have caps and run on its day: points
+ * today, this week, this month, in total, number of events, and the campaign total. Only the
+ * counters some cap reads are loaded. Returns are netted out, so a returned purchase frees its
+ * cap room; `times` keeps counting the event.
  * @example loadCounters(db, programId, member, compiled, facts.event, compiled.windowsAt(facts.event.at))
  */
 export function loadCounters(tx: DbTx, programId: string, member: HistoryOwner, compiled: CompiledProgram, event: FactEvent, windows: CapWindows): Counters {
-  const ruleIds: string[] = [];
-  for (const g of compiled.plans.get(triggerKey(event)) ?? []) for (const r of g.rules) if (r.limited) ruleIds.push(r.id);
-  return ruleIds.length === 0 ? {} : ruleCounters(tx, programId, member, ruleIds, windows);
+  const day = dayOfIsoDate(windows.day);
+  const needs = { lifetime: [] as string[], period: [] as string[], campaign: [] as string[] };
+  for (const g of compiled.plans.get(triggerKey(event)) ?? []) {
+    for (const r of g.rules) {
+      // Evaluation skips disabled rules and rules outside their dates before it looks at caps.
+      if (!r.limited || !r.enabled || day < r.fromDay || day > r.toDay) continue;
+      const c = r.caps;
+      if (c.timesPerMember !== undefined || c.perMemberTotal !== undefined) needs.lifetime.push(r.id);
+      if (c.perMemberPerDay !== undefined || c.perMemberPerWeek !== undefined || c.perMemberPerMonth !== undefined) needs.period.push(r.id);
+      if (c.campaignBudgetPoints !== undefined) needs.campaign.push(r.id);
+    }
+  }
+  return ruleCounters(tx, programId, member, needs, windows);
 }
 
-/** The counters of these rules for one member, as of the cap windows of an event (see `loadCounters`). */
-export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, ruleIds: readonly string[], windows: CapWindows): Counters {
+/** The counters these rules need for one member, as of the cap windows of an event (see `loadCounters`). */
+export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, needs: CounterNeeds, windows: CapWindows): Counters {
   const out: Record<string, RuleCounters> = {};
-  const ids = JSON.stringify(ruleIds);
-  for (const r of lifetimeCounters(tx).all(member.id, ids)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
-  // Only awards since the current week or month began can count toward day, week and month caps.
-  const today = dayOfIsoDate(windows.day);
-  const since = [`${windows.month}-01`, isoDateOfDay(today - weekdayOfDay(today))].sort()[0]!;
-  const who = historyMembers(tx, member);
-  for (const r of periodCounters[who.kind](tx).all(windows.day, windows.week, windows.month, who.arg, since, ids)) {
-    out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
+  if (needs.lifetime.length > 0) {
+    const wanted = new Set(needs.lifetime);
+    for (const r of lifetimeCounters(tx).all(member.id)) {
+      if (wanted.has(r.rule_id)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
+    }
   }
-  for (const t of campaignTotals(tx).all(programId, ids)) out[t.rule_id] = { ...out[t.rule_id], campaign: t.points };
+  if (needs.period.length > 0) {
+    const wanted = new Set(needs.period);
+    // Only awards since the current week or month began can count toward day, week and month caps.
+    const today = dayOfIsoDate(windows.day);
+    const since = [`${windows.month}-01`, isoDateOfDay(today - weekdayOfDay(today))].sort()[0]!;
+    const who = historyMembers(tx, member);
+    for (const r of periodCounters[who.kind](tx).all(windows.day, windows.week, windows.month, who.arg, since)) {
+      if (wanted.has(r.rule_id)) out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
+    }
+  }
+  for (const ruleId of needs.campaign) {
+    const t = campaignTotal(tx).get(programId, ruleId);
+    if (t) out[ruleId] = { ...out[ruleId], campaign: t.points };
+  }
   return out;
 }
 

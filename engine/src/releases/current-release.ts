@@ -1,17 +1,20 @@
-import { desc, eq, sql } from 'drizzle-orm';
-import { preparedQuery, type DbTx } from '../db';
+import { preparedSql, type DbTx } from '../db';
 import { programReleases } from '../db/schema/releases';
 import { stableBucket } from './stable-bucket';
 
 export type Release = typeof programReleases.$inferSelect;
 
-const latestRelease = preparedQuery((db) =>
-  db.select().from(programReleases).where(eq(programReleases.programId, sql.placeholder('programId'))).orderBy(desc(programReleases.seq)).limit(1).prepare(),
+// Runs for every event. Written out because drizzle binds the limit as a parameter, and SQLite
+// runs `limit ?` several times slower than `limit 1` here.
+const latestRelease = preparedSql<Release>(
+  `select seq, program_id as programId, version_id as versionId, canary_version_id as canaryVersionId, canary_share as canaryShare,
+     canary_members as canaryMembers, reason, actor, at
+   from program_releases where program_id = ? order by seq desc limit 1`,
 );
 
 /** The release in force for a program, or undefined when nothing was ever activated. */
 export function currentRelease(db: DbTx, programId: string): Release | undefined {
-  return latestRelease(db).get({ programId });
+  return latestRelease(db).get(programId);
 }
 
 /**
