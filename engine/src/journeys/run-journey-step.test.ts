@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { journeyRuns, messages } from '../db/schema';
 import { enrolMember, getMemberStatus, processPurchase, receiptText } from '../events';
 import { activeTemplateProgram } from '../events/test-fixtures';
+import { loadTransaction } from '../ledger/ledger-store';
 import { writeOutboxEvent } from '../ledger/outbox';
 import { tempDatabase } from '../testing/temp-db';
 import { collectJourneyWork } from './collect-journey-work';
@@ -30,7 +31,7 @@ const step = (runId: string, stepId: string, seq: number, at = NOON): StepOutcom
 const messagesOf = (memberId: string) => db.select().from(messages).where(eq(messages.memberId, memberId)).all();
 
 describe('a welcome journey, step by step', () => {
-  const { programId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
+  const { programId, versionId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
 
   it('starts reading at the end of the outbox: nothing that happened before greets anyone', () => {
     signUp(programId, 'early');
@@ -74,6 +75,8 @@ describe('a welcome journey, step by step', () => {
     expect(step(runId, 'bonus', 4)).toEqual({ kind: 'next', next: 'is-gold' });
     expect(step(runId, 'bonus', 4)).toEqual({ kind: 'next', next: 'is-gold' }); // a retry books nothing twice
     expect(getMemberStatus({ ctx: { db }, input: { programId, memberId: anna.id } }).balance.available).toBe(before + 50);
+    // Issued by the program (counted in points issued per version), not a manual adjustment.
+    expect(loadTransaction(db, `${runId}:4:award`)?.transaction).toMatchObject({ kind: 'earn', programVersionId: versionId, reason: 'Welcome bonus', sourceRef: 'journey:journey-welcome/step:bonus' });
 
     expect(step(runId, 'is-gold', 5)).toEqual({ kind: 'next', next: 'pause' });
     expect(step(runId, 'pause', 6)).toEqual({ kind: 'sleep', ms: 2 * 86_400_000, next: 'first-visit' });
@@ -113,7 +116,7 @@ describe('a welcome journey, step by step', () => {
 });
 
 describe('reminders before points expire', () => {
-  const { programId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
+  const { programId, versionId } = activeTemplateProgram(db, 'retail-tiers', (spec) => withWelcomeJourney(spec));
 
   it('start daysBefore the announced expiry date and speak of that date', () => {
     const fay = signUp(programId, 'fay');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db, DbTx } from '../db';
 import { journeyRuns, outbox } from '../db/schema';
 import { runtimeOfVersion, type ProgramRuntime } from '../events/program-runtime';
-import { adjustPoints } from '../ledger/adjust-points';
+import { postEarn } from '../ledger/post-earn';
 import { Timestamp, WRITE_TRANSACTION } from '../ledger/common-input';
 import { memberById, survivor, type MemberRow } from '../members';
 import { chooseVariant, renderMessage } from '../messages/render-message';
@@ -91,9 +91,21 @@ export function runJourneyStep({ ctx, input }: { ctx: { db: Db }; input: Journey
         return { kind: 'next', next: variant.next };
       }
       case 'award':
-        adjustPoints({
+        // Points the program gives, like an earning rule's: issued by the run's version, available
+        // at once (no purchase to return) and expiring by the program's policy.
+        postEarn({
           ctx: { db: tx },
-          input: { transactionId: `${run.id}:${req.seq}:award`, programId: run.programId, memberId: member.id, points: step.points, reason: step.reason, actor: `journey:${run.journeyId}`, occurredAt: req.at },
+          input: {
+            transactionId: `${run.id}:${req.seq}:award`,
+            programId: run.programId,
+            memberId: member.id,
+            points: step.points,
+            programVersionId: run.versionId,
+            sourceRef: `journey:${run.journeyId}/step:${step.id}`,
+            reason: step.reason,
+            occurredAt: req.at,
+            expiry: runtime.spec.pointsLifecycle.expiry,
+          },
         });
         return { kind: 'next', next: step.next };
       case 'send':

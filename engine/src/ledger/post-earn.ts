@@ -16,6 +16,7 @@ export const PostEarnInput = z.object({
   /** The program version whose rules computed the points. */
   programVersionId: EntityId.nullable().default(null),
   sourceRef: z.string().max(200).nullable().default(null).describe('e.g. purchase:4711/line:2'),
+  reason: z.string().trim().max(500).nullable().default(null).describe('Why the points were given, shown in the points history (e.g. a journey bonus)'),
   occurredAt: Timestamp.optional(),
   pendingDays: z.number().int().min(0).max(365).default(0),
   expiry: Expiry.default({ kind: 'none' }),
@@ -53,6 +54,7 @@ export function postEarn({ ctx, input }: { ctx: { db: DbTx }; input: PostEarnInp
         memberId: req.memberId,
         programVersionId: req.programVersionId,
         sourceRef: req.sourceRef,
+        reason: req.reason,
         occurredAt: at,
         requestHash: hash,
         metadata: req.metadata,
