@@ -1,11 +1,12 @@
 import { trpc } from '$lib/trpc';
+import type { PillTone } from '$lib/ui';
 
 export type ReviewState = Awaited<ReturnType<typeof trpc.approvals.state.query>>;
 export type VersionStatusRow = Awaited<ReturnType<typeof trpc.approvals.statuses.query>>[number];
 export type VersionStatus = VersionStatusRow['status'];
 
 /** Words and colours for a version's status. */
-export const STATUS_LABEL: Record<VersionStatus, { text: string; tone: 'neutral' | 'info' | 'ok' | 'warn' | 'bad' }> = {
+export const STATUS_LABEL: Record<VersionStatus, { text: string; tone: PillTone }> = {
   draft: { text: 'Draft', tone: 'neutral' },
   'in-review': { text: 'In review', tone: 'info' },
   approved: { text: 'Approved', tone: 'ok' },
