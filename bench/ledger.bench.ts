@@ -1,10 +1,14 @@
 /**
  * Ledger benchmark: purchases evaluated and durably posted to the SQLite ledger with group commit.
  * Each purchase goes through the full service (`processPurchase`: member lookup, version, facts and
- * aggregates, caps, evaluation, ledger earn, rule awards, tier, outbox); a batch of them runs inside
- * ONE outer BEGIN IMMEDIATE transaction, where each `processPurchase` transaction becomes a SAVEPOINT
- * (drizzle's better-sqlite3 `tx.transaction` nests as savepoints; checked at start: rolling back the
- * outer transaction leaves no purchase behind). One commit, one WAL sync point per batch.
+ * aggregates, caps, evaluation, ledger earn, rule awards, tier, outbox).
+ *   batch 100:   `processPurchases`, the batch upload: 100 purchases in ONE BEGIN IMMEDIATE
+ *                transaction without a savepoint each (`writeBatch`; a refused purchase rolls the
+ *                attempt back and the batch runs again purchase by purchase). One commit per batch.
+ *   savepoints:  the server's group commit: 100 purchases in one transaction, each in its own
+ *                SAVEPOINT so a failing one leaves the others (checked at start: rolling back the
+ *                outer transaction leaves no purchase behind).
+ *   batch 1:     one transaction and one commit per purchase.
  * Every variant gets a fresh temporary SQLite file in WAL mode with the server's background
  * checkpointer (what the product uses).
  *   synchronous=NORMAL: durable against process crashes (the product's setting; a power loss may
@@ -13,6 +17,7 @@
  * Run: node --import tsx bench/ledger.bench.ts   (LEDGER_BENCH_PURCHASES=10000 for a longer run)
  * Prints JSON lines:
  *   {"name":"ledger.post_events_per_s","value":N,"unit":"events/s","synchronous":"NORMAL","batch":100}
+ *   {"name":"ledger.post_events_per_s.savepoints",...}         batch 100 with a savepoint each, NORMAL
  *   {"name":"ledger.post_events_per_s.batch_1",...}            one transaction per purchase, NORMAL
  *   {"name":"ledger.post_events_per_s.sync_full",...}          batch 100, FULL
  *   {"name":"ledger.post_events_per_s.sync_full_batch_1",...}  one transaction per purchase, FULL
@@ -21,7 +26,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../engine/src/db';
 import { purchases } from '../engine/src/db/schema';
-import { processPurchase, type ProcessPurchaseInput } from '../engine/src/events';
+import { processPurchase, processPurchases, type ProcessPurchaseInput } from '../engine/src/events';
 import { activeTemplateProgram, testMember } from '../engine/src/events/test-fixtures';
 import { verifyLedger } from '../engine/src/ledger';
 import { WRITE_TRANSACTION } from '../engine/src/ledger/common-input';
@@ -55,9 +60,10 @@ function benchPurchases({ programId, members, count, seed }: { programId: string
   }));
 }
 
-type Variant = { name: string; synchronous: 'NORMAL' | 'FULL'; batch: number; purchases: number };
+type Variant = { name: string; synchronous: 'NORMAL' | 'FULL'; batch: number; purchases: number; savepoints?: boolean };
 const VARIANTS: Variant[] = [
   { name: 'ledger.post_events_per_s', synchronous: 'NORMAL', batch: 100, purchases: PURCHASES },
+  { name: 'ledger.post_events_per_s.savepoints', synchronous: 'NORMAL', batch: 100, purchases: PURCHASES, savepoints: true },
   { name: 'ledger.post_events_per_s.batch_1', synchronous: 'NORMAL', batch: 1, purchases: Math.min(PURCHASES, 500) },
   { name: 'ledger.post_events_per_s.sync_full', synchronous: 'FULL', batch: 100, purchases: PURCHASES },
   { name: 'ledger.post_events_per_s.sync_full_batch_1', synchronous: 'FULL', batch: 1, purchases: Math.min(PURCHASES, 500) },
@@ -79,11 +85,14 @@ async function runVariant(v: Variant): Promise<void> {
       if (v.batch === 1) {
         // No group commit: processPurchase opens its own BEGIN IMMEDIATE and commits.
         for (const input of batch) processPurchase({ ctx: { db }, input });
-        return;
+      } else if (v.savepoints) {
+        db.transaction((tx) => {
+          for (const input of batch) processPurchase({ ctx: { db: tx }, input });
+        }, WRITE_TRANSACTION);
+      } else {
+        const refused = processPurchases({ ctx: { db }, input: batch }).find((o) => !o.ok);
+        if (refused) throw new Error(`${v.name}: a purchase was refused: ${String(refused.error)}`);
       }
-      db.transaction((tx) => {
-        for (const input of batch) processPurchase({ ctx: { db: tx }, input });
-      }, WRITE_TRANSACTION);
     };
     // Warm-up: JIT, compiled program runtime, statement caches.
     const warm = inputs.slice(0, 200).map((i) => ({ ...i, receiptNumber: `warm-${i.receiptNumber}` }));
@@ -95,7 +104,7 @@ async function runVariant(v: Variant): Promise<void> {
     if (!report.ok) throw new Error(`${v.name}: ledger does not verify after the run: ${report.problems.slice(0, 3).join('; ')}`);
     const posted = countPurchases(db, programId);
     if (posted !== inputs.length + warm.length) throw new Error(`${v.name}: expected ${inputs.length + warm.length} purchases, found ${posted}`);
-    console.log(JSON.stringify({ name: v.name, value: Math.round(inputs.length / seconds), unit: 'events/s', synchronous: v.synchronous, batch: v.batch, events: inputs.length }));
+    console.log(JSON.stringify({ name: v.name, value: Math.round(inputs.length / seconds), unit: 'events/s', synchronous: v.synchronous, batch: v.batch, savepoints: v.batch > 1 ? Boolean(v.savepoints) : undefined, events: inputs.length }));
   } finally {
     await checkpointer.stop();
     cleanup();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { connectionOf } from './prepared';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -36,16 +37,54 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   return db;
 }
 
+/** Connections running units without savepoints (`withoutSavepoints`), and whether one failed. */
+const savepointFree = new WeakMap<Database.Database, { failed: boolean }>();
+
 /**
  * Runs `db.transaction` on the connection's own transaction functions, handing the database
  * itself to the callback. drizzle builds a transaction object (with a query builder per table)
  * for every transaction and savepoint; SQLite transactions belong to the connection, so the
- * database handle runs inside them the same way, and nested calls become savepoints as before.
+ * database handle runs inside them the same way, and nested calls become savepoints as before,
+ * except under `withoutSavepoints`.
  */
 function lightTransactions(db: Db): void {
   const sqlite = db.$client;
-  db.transaction = ((fn: (tx: Db) => unknown, config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' }) =>
-    sqlite.transaction(() => fn(db))[config?.behavior ?? 'deferred']()) as unknown as Db['transaction'];
+  db.transaction = ((fn: (tx: Db) => unknown, config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' }) => {
+    const flat = savepointFree.get(sqlite);
+    if (flat && sqlite.inTransaction) {
+      try {
+        return fn(db);
+      } catch (error) {
+        // Its writes up to the error stay in the transaction: only a rollback of the whole
+        // transaction can undo them, even if the caller catches the error and goes on.
+        flat.failed = true;
+        throw error;
+      }
+    }
+    return sqlite.transaction(() => fn(db))[config?.behavior ?? 'deferred']();
+  }) as unknown as Db['transaction'];
+}
+
+/**
+ * Runs `fn` inside the caller's open transaction with nested `db.transaction` calls running in
+ * place instead of as savepoints. A savepoint copies every page it changes to a sub-journal,
+ * which is about a quarter of the cost of posting a purchase. The price: a failed nested
+ * transaction cannot be undone alone. `failed` says whether one threw (even when the error was
+ * caught); the caller must then roll back the whole transaction.
+ * @example const { value, failed } = withoutSavepoints(tx, () => items.map(post));
+ */
+export function withoutSavepoints<R>(db: DbTx, fn: () => R): { value: R; failed: boolean } {
+  const sqlite = connectionOf(db);
+  if (!sqlite.inTransaction) throw new Error('withoutSavepoints needs an open transaction to roll back');
+  if (savepointFree.has(sqlite)) throw new Error('withoutSavepoints does not nest');
+  const state = { failed: false };
+  savepointFree.set(sqlite, state);
+  try {
+    const value = fn();
+    return { value, failed: state.failed };
+  } finally {
+    savepointFree.delete(sqlite);
+  }
 }
 
 /** Applies pending migrations; safe to call on every start. */

@@ -1,6 +1,7 @@
 export * as schema from './schema';
-export { openDatabase, migrateDatabase, MIGRATIONS_DIR, type Db, type DbTx } from './connection';
+export { openDatabase, migrateDatabase, withoutSavepoints, MIGRATIONS_DIR, type Db, type DbTx } from './connection';
 export { placeholders, preparedQuery, preparedSql } from './prepared';
 export { enableGroupCommit, GroupCommit, GroupCommitLost } from './group-commit';
 export { startCheckpointer, type Checkpointer } from './checkpointer';
 export { decodePageCursor, encodePageCursor, olderThan, rowidOf, type PageCursor } from './page-cursor';
+export { writeBatch, type BatchOutcome } from './write-batch';

@@ -3,7 +3,7 @@ import { sql, type Placeholder } from 'drizzle-orm';
 import type { DbTx } from './connection';
 
 /** The SQLite connection behind a database or transaction handle (drizzle keeps it on the session). */
-function connectionOf(db: DbTx): Database.Database {
+export function connectionOf(db: DbTx): Database.Database {
   return (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 

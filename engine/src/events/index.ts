@@ -26,7 +26,7 @@ export {
   ResolvePointsPaymentInput,
   type PointsPaymentView,
 } from './points-payments';
-export { processPurchase, ProcessPurchaseInput, type EarnedRule, type PurchaseResult } from './process-purchase';
+export { processPurchase, processPurchases, ProcessPurchaseInput, type EarnedRule, type PurchaseResult } from './process-purchase';
 export { processReturn, ProcessReturnInput, ReturnLine, type ReturnResult } from './process-return';
 export { activeVersionId, cachedRuntimeCount, runtimeFor, runtimeOfVersion, type ProgramRuntime } from './program-runtime';
 export { quoteBasket, QuoteBasketInput, type BasketQuote } from './quote-basket';

@@ -2,7 +2,7 @@ import { claimReceiptMessages } from '../messages/receipt-messages';
 import { timeOrderedId } from '../ids';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { placeholders, preparedQuery, type DbTx } from '../db';
+import { placeholders, preparedQuery, writeBatch, type BatchOutcome, type DbTx } from '../db';
 import { purchaseLines, purchases } from '../db/schema';
 import { DomainError } from '../errors';
 import { screenEvent } from '../fraud/screen-event';
@@ -180,6 +180,16 @@ export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: Proc
       pointsPayment,
     };
   }, WRITE_TRANSACTION);
+}
+
+/**
+ * Books a batch of purchases (a web shop's upload, an offline till catching up) in one
+ * transaction with one commit, each exactly as `processPurchase` would. A refused purchase (e.g. a
+ * receipt already posted) is reported in its place and the others are kept.
+ * @example processPurchases({ ctx: { db }, input: [purchaseA, purchaseB] }) // [{ ok: true, value: { purchaseId, points, ... } }, { ok: false, error }]
+ */
+export function processPurchases({ ctx, input }: { ctx: { db: DbTx }; input: readonly ProcessPurchaseInput[] }): BatchOutcome<PurchaseResult>[] {
+  return writeBatch(ctx.db, input, (tx, purchase) => processPurchase({ ctx: { db: tx }, input: purchase }));
 }
 
 function round2(n: number): number {
