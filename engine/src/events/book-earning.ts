@@ -1,6 +1,6 @@
 import type { DbTx } from '../db';
 import type { PostedTransaction } from '../ledger';
-import { postEarn } from '../ledger';
+import { bookEarn } from '../ledger';
 import type { MemberRow } from '../members';
 import type { CapWindows, EvaluationFacts, EvaluationResult } from '../rules';
 import { evaluate } from '../rules';
@@ -33,21 +33,23 @@ export function bookEarning(
   const counters = loadCounters(tx, member.programId, member, runtime.compiled, facts.event, windows);
   const result = evaluate(runtime.compiled, facts, counters);
   if (result.points <= 0) return { result, posted: undefined, windows };
-  const posted = postEarn({
-    ctx: { db: tx },
-    input: {
+  const posted = bookEarn(
+    tx,
+    {
       transactionId: args.transactionId,
       programId: member.programId,
       memberId: member.id,
       points: result.points,
       programVersionId: runtime.versionId,
       sourceRef: `${args.source.kind}:${args.source.id}`,
+      reason: null,
       occurredAt: args.occurredAt,
       pendingDays: args.pendingDays,
       expiry: runtime.spec.pointsLifecycle.expiry,
       metadata: { ...args.metadata, rules: result.lines.map((l) => ({ ruleId: l.ruleId, points: l.points })) },
     },
-  });
+    member,
+  );
   recordAwards(
     tx,
     {

@@ -3,7 +3,7 @@ import { placeholders, preparedQuery, type DbTx } from '../db';
 import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { DomainError } from '../errors';
 import { LEDGER_ACCOUNT_KINDS } from '../db/schema';
-import { memberById } from '../members/member-store';
+import { memberById, type MemberRow } from '../members/member-store';
 import { lotIdFor } from './plan-earn';
 import type { LotView } from './plan-types';
 
@@ -86,7 +86,11 @@ export function loadTransaction(tx: DbTx, id: string): Omit<PostedTransaction, '
  * @throws DomainError('not_found' | 'unprocessable')
  */
 export function requireMember(tx: DbTx, programId: string, memberId: string, opts: { allow: 'active' | 'not-merged' | 'any' }) {
-  const member = memberById(tx, memberId);
+  return checkMember(memberById(tx, memberId), programId, memberId, opts);
+}
+
+/** `requireMember` for a member row the caller already loaded in this transaction. */
+export function checkMember<M extends Pick<MemberRow, 'programId' | 'status' | 'mergedInto'>>(member: M | undefined, programId: string, memberId: string, opts: { allow: 'active' | 'not-merged' | 'any' }): M {
   if (!member || member.programId !== programId) {
     throw new DomainError('not_found', `Member '${memberId}' does not exist in program '${programId}'.`);
   }

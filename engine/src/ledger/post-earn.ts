@@ -4,7 +4,8 @@ import { Expiry } from '../spec';
 import { applyPlan } from './apply-plan';
 import { EntityId, Metadata, nowIso, Points, Timestamp, TransactionId, WRITE_TRANSACTION } from './common-input';
 import { replayOrConflict, requestHash } from './idempotency';
-import { requireMember, type PostedTransaction } from './ledger-store';
+import type { MemberRow } from '../members/member-store';
+import { checkMember, requireMember, type PostedTransaction } from './ledger-store';
 import { writeOutboxEvent } from './outbox';
 import { planEarn } from './plan-earn';
 
@@ -24,6 +25,8 @@ export const PostEarnInput = z.object({
 });
 export type PostEarnInput = z.input<typeof PostEarnInput>;
 
+export type PostEarnRequest = z.output<typeof PostEarnInput>;
+
 /**
  * Books earned points as one new lot (pending first when the program has a return window)
  * and writes a `points-earned` event, in one SQLite transaction. Idempotent on `transactionId`.
@@ -31,45 +34,54 @@ export type PostEarnInput = z.input<typeof PostEarnInput>;
  */
 export function postEarn({ ctx, input }: { ctx: { db: DbTx }; input: PostEarnInput }): PostedTransaction {
   const req = PostEarnInput.parse(input);
+  return ctx.db.transaction((tx) => bookEarn(tx, req), WRITE_TRANSACTION);
+}
+
+/**
+ * `postEarn` inside the caller's transaction. The event path calls it with a request built from
+ * the program's own evaluation (not from outside, so not parsed again; `occurredAt` as
+ * `toISOString` writes it) and the member row it loaded in this transaction (not read again).
+ * @example bookEarn(tx, { transactionId, programId, memberId, points, ... }, member)
+ */
+export function bookEarn(tx: DbTx, req: PostEarnRequest, loaded?: MemberRow): PostedTransaction {
   const hash = requestHash('earn', req);
-  return ctx.db.transaction((tx) => {
-    const earlier = replayOrConflict(tx, req.transactionId, hash);
-    if (earlier) return earlier;
-    requireMember(tx, req.programId, req.memberId, { allow: 'active' });
-    const at = req.occurredAt ?? nowIso();
-    const plan = planEarn({
-      transactionId: req.transactionId,
-      memberId: req.memberId,
-      points: req.points,
-      earnedAt: at,
-      pendingDays: req.pendingDays,
-      expiry: req.expiry,
-    });
-    const posted = applyPlan(
-      tx,
-      {
-        id: req.transactionId,
-        kind: 'earn',
-        programId: req.programId,
-        memberId: req.memberId,
-        programVersionId: req.programVersionId,
-        sourceRef: req.sourceRef,
-        reason: req.reason,
-        occurredAt: at,
-        requestHash: hash,
-        metadata: req.metadata,
-      },
-      plan,
-      { activity: true },
-    );
-    const lot = plan.lots[0]?.op === 'create' ? plan.lots[0].lot : undefined;
-    writeOutboxEvent(tx, {
-      id: `${req.transactionId}:points-earned`,
-      type: 'points-earned',
+  const earlier = replayOrConflict(tx, req.transactionId, hash);
+  if (earlier) return earlier;
+  if (loaded) checkMember(loaded, req.programId, req.memberId, { allow: 'active' });
+  else requireMember(tx, req.programId, req.memberId, { allow: 'active' });
+  const at = req.occurredAt ?? nowIso();
+  const plan = planEarn({
+    transactionId: req.transactionId,
+    memberId: req.memberId,
+    points: req.points,
+    earnedAt: at,
+    pendingDays: req.pendingDays,
+    expiry: req.expiry,
+  });
+  const posted = applyPlan(
+    tx,
+    {
+      id: req.transactionId,
+      kind: 'earn',
       programId: req.programId,
       memberId: req.memberId,
-      payload: { transactionId: req.transactionId, points: req.points, availableAt: lot?.availableAt, expiresAt: lot?.expiresAt },
-    });
-    return posted;
-  }, WRITE_TRANSACTION);
+      programVersionId: req.programVersionId,
+      sourceRef: req.sourceRef,
+      reason: req.reason,
+      occurredAt: at,
+      requestHash: hash,
+      metadata: req.metadata,
+    },
+    plan,
+    { activity: true },
+  );
+  const lot = plan.lots[0]?.op === 'create' ? plan.lots[0].lot : undefined;
+  writeOutboxEvent(tx, {
+    id: `${req.transactionId}:points-earned`,
+    type: 'points-earned',
+    programId: req.programId,
+    memberId: req.memberId,
+    payload: { transactionId: req.transactionId, points: req.points, availableAt: lot?.availableAt, expiresAt: lot?.expiresAt },
+  });
+  return posted;
 }

@@ -1,7 +1,7 @@
 import { timeOrderedId } from '../ids';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbTx } from '../db';
+import { placeholders, preparedQuery, type DbTx } from '../db';
 import { members, memberTierHistory } from '../db/schema';
 import { DomainError } from '../errors';
 import { writeOutboxEvent } from '../ledger/outbox';
@@ -18,6 +18,15 @@ export const ChangeTierInput = z.object({
 });
 export type ChangeTierInput = z.input<typeof ChangeTierInput>;
 
+const insertTierChange = preparedQuery((db) => db.insert(memberTierHistory).values(placeholders(['id', 'memberId', 'fromTierId', 'toTierId', 'reason', 'at'])).prepare());
+const setTier = preparedQuery((db) =>
+  db
+    .update(members)
+    .set({ currentTierId: sql`${sql.placeholder('toTierId')}`, tierSince: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('at')}` })
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
+
 /**
  * Moves a member to a tier: updates the tier state, appends to the tier history and writes a
  * `tier-changed` event, in one transaction. Moving to the current tier changes nothing.
@@ -32,8 +41,8 @@ export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTie
     if (member.status === 'merged') throw new DomainError('unprocessable', `Member '${member.id}' was merged into '${member.mergedInto}'.`);
     if (member.currentTierId === req.toTierId) return { member, changed: false };
     const id = timeOrderedId();
-    tx.insert(memberTierHistory).values({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId: req.toTierId, reason: req.reason, at }).run();
-    tx.update(members).set({ currentTierId: req.toTierId, tierSince: at, updatedAt: at }).where(eq(members.id, member.id)).run();
+    insertTierChange(tx).run({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId: req.toTierId, reason: req.reason, at });
+    setTier(tx).run({ toTierId: req.toTierId, at, memberId: member.id });
     writeOutboxEvent(tx, {
       id: `${id}:tier-changed`,
       type: 'tier-changed',
@@ -42,6 +51,6 @@ export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTie
       payload: { from: member.currentTierId, to: req.toTierId, reason: req.reason },
       at,
     });
-    return { member: requireMemberRow(tx, req.programId, member.id), changed: true };
+    return { member: { ...member, currentTierId: req.toTierId, tierSince: at, updatedAt: at }, changed: true };
   }, WRITE_TRANSACTION);
 }
