@@ -7,7 +7,7 @@ import { recordRelease } from '../releases';
 import { compileProgram, evaluate } from '../rules';
 import { saveVersion } from '../versions/save-version';
 import { tempDatabase } from '../testing/temp-db';
-import { processPurchase } from './process-purchase';
+import { processPurchase, processPurchases } from './process-purchase';
 import { cachedRuntimeCount, runtimeOfVersion } from './program-runtime';
 import { DRESS_AND_PERFUME, SHIRTS_AND_SCARF, WEDNESDAY } from './test-baskets';
 import { activeTemplateProgram, testMember } from './test-fixtures';
@@ -97,6 +97,24 @@ describe('processPurchase', () => {
     expect(post(memberId, SHIRTS_AND_SCARF)).toMatchObject({ versionId: v2.id, points: 150 });
     expect(post(other, SHIRTS_AND_SCARF)).toMatchObject({ versionId, points: 75 });
     recordRelease({ ctx: { db, actor: { type: 'system', id: 'test' } }, input: { programId, versionId, reason: 'back' } });
+  });
+
+  it('books a batch as the purchases one by one would, reporting a repeated receipt in its place', () => {
+    const [a, b] = [testMember(db, programId, 'batch-a'), testMember(db, programId, 'batch-b')];
+    const single = processPurchase({ ctx: { db }, input: { programId, storeId: 'ams', registerId: '3', receiptNumber: 'BATCH-0', member: { memberId: a }, occurredAt: WEDNESDAY, items: DRESS_AND_PERFUME } });
+    const purchase = (receiptNumber: string, memberId: string) => ({ programId, storeId: 'ams', registerId: '3', receiptNumber, member: { memberId }, occurredAt: WEDNESDAY, items: DRESS_AND_PERFUME });
+    const outcomes = processPurchases({ ctx: { db }, input: [purchase('BATCH-1', b), purchase('BATCH-0', b), purchase('BATCH-2', b), purchase('BATCH-2', a)] });
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, false]);
+    const [first, repeated, third, again] = outcomes;
+    // The same basket on a member's first purchase earns what the single call earned.
+    expect(first?.ok && first.value.points).toBe(single.points);
+    expect(third?.ok && third.value.memberId).toBe(b);
+    expect(third?.ok && third.value.points).toBeGreaterThan(0);
+    expect(!repeated?.ok && repeated.error.message).toContain(`as purchase '${single.purchaseId}'`);
+    expect(!again?.ok && third?.ok && again.error.message).toContain(`as purchase '${third.value.purchaseId}'`);
+    const stored = db.select().from(purchases).where(eq(purchases.registerId, '3')).all();
+    expect(stored.map((p) => [p.receiptNumber, p.memberId]).sort()).toEqual([['BATCH-0', a], ['BATCH-1', b], ['BATCH-2', b]]);
+    expect(verifyLedger(db).ok).toBe(true);
   });
 
   it('leaves the ledger consistent', () => {
