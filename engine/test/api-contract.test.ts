@@ -51,6 +51,33 @@ describe('API contract', () => {
     expect(doc.paths['/api/v1/me/balance']!.get!.security).toEqual([{ memberToken: [] }]);
   });
 
+  it('documents the purchase batch: scope, Idempotency-Key, 1 to 500 purchases, a result per purchase', async () => {
+    type Schema = { $ref?: string; $defs?: Record<string, Schema>; properties?: Record<string, Schema>; items?: Schema & { oneOf?: Schema[] }; required?: string[]; minItems?: number; maxItems?: number; const?: unknown; enum?: unknown[] };
+    const doc = (await (await h.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags: string[]; description: string; 'x-required-scope'?: string; parameters?: { name: string; in: string }[]; requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+    };
+    const batch = doc.paths['/api/v1/purchases/batch']!.post!;
+    expect(batch.tags).toEqual(['Purchases']);
+    expect(batch['x-required-scope']).toBe('purchases:write');
+    expect(batch.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(batch.description).toContain('one transaction');
+    const request = batch.requestBody.content['application/json']!.schema;
+    expect(request.$ref).toBe('#/$defs/PurchaseBatchRequest');
+    expect(request.$defs!.PurchaseBatchRequest!.properties!.purchases).toMatchObject({ minItems: 1, maxItems: 500, items: { $ref: '#/$defs/PurchaseRequest' } });
+    const response = batch.responses['200']!.content!['application/json']!.schema;
+    expect(response.$ref).toBe('#/$defs/PurchaseBatchResponse');
+    const results = response.$defs!.PurchaseBatchResponse!.properties!.results!.items!.oneOf!;
+    expect(results.map((r) => r.required)).toEqual([
+      ['index', 'status', 'purchase'],
+      ['index', 'status', 'problem'],
+    ]);
+    expect(results[0]!.properties!.status!.const).toBe(201);
+    expect(results[1]!.properties!.status!.enum).toEqual(expect.arrayContaining([400, 404, 409, 422]));
+    expect(results[1]!.properties!.problem).toEqual({ $ref: '#/$defs/Problem' });
+    expect(results[0]!.properties!.purchase!.required).toContain('purchaseId');
+    expect(Object.keys(batch.responses['403']!.content!)).toEqual(['application/problem+json']);
+  });
+
   it('requires an Idempotency-Key on POST', async () => {
     const res = await h.app.request('/api/v1/purchases', { method: 'POST', headers: { authorization: `Bearer ${h.key('amsterdam')}`, 'content-type': 'application/json' }, body: JSON.stringify({ receiptNumber: 'NK-1', items }) });
     expect(res.status).toBe(400);

@@ -20,7 +20,8 @@ export type Problem = z.infer<typeof Problem>;
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-const STATUS: Record<DomainErrorCode, number> = {
+/** The HTTP status of each domain error code. */
+const STATUS = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -28,7 +29,13 @@ const STATUS: Record<DomainErrorCode, number> = {
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,
-};
+} as const satisfies Record<DomainErrorCode, number>;
+
+/** The status of a refusal: a DomainError by its code, or a ZodError (400). */
+export type RefusalStatus = (typeof STATUS)[DomainErrorCode];
+
+/** Every status a refusal can have, for schemas that report refusals in place (e.g. a batch). */
+export const REFUSAL_STATUSES: RefusalStatus[] = [...new Set(Object.values(STATUS))];
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -54,25 +61,32 @@ export class HttpProblem extends Error {
   }
 }
 
-/** The problem body for a status and detail. @example problemBody(404, "There is no purchase 'p-1'.") */
+/**
+ * The problem body for a status and detail. `extra` adds members (e.g. `errors`, `purchaseId`) but
+ * cannot replace the problem's own: `status` is always the HTTP status (RFC 9457).
+ * @example problemBody(404, "There is no purchase 'p-1'.")
+ */
 export function problemBody(status: number, detail: string, extra: Record<string, unknown> = {}): Problem {
   const title = TITLES[status] ?? 'Error';
-  return { type: `https://loyalty.dev/problems/${title.toLowerCase().replace(/\s+/g, '-')}`, title, status, detail, ...extra };
+  const own = { type: `https://loyalty.dev/problems/${title.toLowerCase().replace(/\s+/g, '-')}`, title, status, detail };
+  // Assigning the own members again keeps their place at the front of the JSON.
+  return Object.assign({ ...own }, extra, own);
+}
+
+/** The problem+json Response of a problem, with its status. */
+function problemJson(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': PROBLEM_TYPE, ...headers } });
 }
 
 /** A problem+json Response. @example problemResponse(429, 'Slow down.', {}, { 'Retry-After': '2' }) */
 export function problemResponse(status: number, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, extra)), { status, headers: { 'content-type': PROBLEM_TYPE, ...headers } });
+  return problemJson(problemBody(status, detail, extra), headers);
 }
 
 const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
 
-/**
- * A validation problem from zod issues: fields the caller may not set are named as such (the
- * schemas are strict, so they are refused rather than ignored).
- * @example validationProblem(error) // 400, detail "Field 'tier' cannot be set here; ...", errors: [{ path: 'tier', message: ... }]
- */
-export function validationProblem(error: z.ZodError, where = 'body'): Response {
+/** The validation problem of zod issues (see `validationProblem`). */
+function validationProblemOf(error: z.ZodError, where = 'body'): Problem {
   const errors: { path: string; message: string }[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -83,25 +97,43 @@ export function validationProblem(error: z.ZodError, where = 'body'): Response {
   const detail = forbidden.length
     ? `The ${where} has ${forbidden.length === 1 ? 'a field' : 'fields'} that cannot be set here: ${forbidden.join(', ')}. Leave ${forbidden.length === 1 ? 'it' : 'them'} out; the engine decides ${forbidden.length === 1 ? 'it' : 'them'}.`
     : `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`;
-  return problemResponse(400, detail, { errors });
+  return problemBody(400, detail, { errors });
 }
 
 /**
- * The response for anything a handler throws: DomainError by its code, HttpProblem as given,
- * ZodError as a validation problem; anything else is a 500 without internals.
+ * A validation problem from zod issues: fields the caller may not set are named as such (the
+ * schemas are strict, so they are refused rather than ignored).
+ * @example validationProblem(error) // 400, detail "Field 'tier' cannot be set here; ...", errors: [{ path: 'tier', message: ... }]
  */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpProblem) return problemResponse(error.status, error.message, error.extra, error.headers);
+export function validationProblem(error: z.ZodError, where = 'body'): Response {
+  return problemJson(validationProblemOf(error, where));
+}
+
+/**
+ * The problem for anything a handler throws, its HTTP status inside: DomainError by its code,
+ * HttpProblem as given, ZodError as a validation problem; anything else is a 500 without
+ * internals. A refusal (DomainError or ZodError) always has a RefusalStatus.
+ * @example problemOf(new DomainError('conflict', "Receipt 'R-1' ...", { purchaseId: 'p-1' })) // { status: 409, title: 'Conflict', detail, purchaseId: 'p-1', ... }
+ */
+export function problemOf(error: DomainError | z.ZodError): Problem & { status: RefusalStatus };
+export function problemOf(error: unknown): Problem;
+export function problemOf(error: unknown): Problem {
+  if (error instanceof HttpProblem) return problemBody(error.status, error.message, error.extra);
   if (error instanceof DomainError) {
-    const status = STATUS[error.code] ?? 500;
+    const status: number = STATUS[error.code] ?? 500;
     const extra = Array.isArray(error.details)
       ? { errors: error.details.map((d: { path?: unknown; message?: unknown }) => ({ path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''), message: String(d.message ?? '') })) }
       : error.details && typeof error.details === 'object'
         ? (error.details as Record<string, unknown>)
         : {};
-    if (status === 400 && !('errors' in extra)) return problemResponse(400, error.message, { ...extra, errors: [{ path: String((extra as { field?: unknown }).field ?? '(body)'), message: error.message }] });
-    return problemResponse(status, error.message, extra);
+    if (status === 400 && !('errors' in extra)) return problemBody(400, error.message, { ...extra, errors: [{ path: String((extra as { field?: unknown }).field ?? '(body)'), message: error.message }] });
+    return problemBody(status, error.message, extra);
   }
-  if (error instanceof z.ZodError) return validationProblem(error);
-  return problemResponse(500, 'Something went wrong on our side; the request was not applied. Retry with the same Idempotency-Key.');
+  if (error instanceof z.ZodError) return validationProblemOf(error);
+  return problemBody(500, 'Something went wrong on our side; the request was not applied. Retry with the same Idempotency-Key.');
+}
+
+/** The problem+json response for anything a handler throws (see `problemOf`); an HttpProblem's headers are kept. */
+export function errorResponse(error: unknown): Response {
+  return problemJson(problemOf(error), error instanceof HttpProblem ? error.headers : {});
 }

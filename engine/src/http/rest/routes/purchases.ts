@@ -1,7 +1,24 @@
-import { processCustomEvent, processPurchase, processReturn, quoteBasket, receiptText } from '../../../events';
+import { processCustomEvent, processPurchase, processPurchases, processReturn, quoteBasket, receiptText } from '../../../events';
+import { problemOf } from '../problem';
 import { defineRoute, type RestRoute } from '../route';
 import { storeOf } from '../scoping';
-import { EventBody, EventResponse, PurchaseBody, PurchaseIdParams, PurchaseResponse, QuoteBody, QuoteResponse, ReceiptQuery, ReceiptResponse, ReturnBody, ReturnResponse } from '../schemas/events';
+import {
+  EventBody,
+  EventResponse,
+  PURCHASE_BATCH_MAX,
+  PurchaseBatchBody,
+  PurchaseBatchResponse,
+  type PurchaseBatchResult,
+  PurchaseBody,
+  PurchaseIdParams,
+  PurchaseResponse,
+  QuoteBody,
+  QuoteResponse,
+  ReceiptQuery,
+  ReceiptResponse,
+  ReturnBody,
+  ReturnResponse,
+} from '../schemas/events';
 
 /** Quotes, purchases, returns, custom events and receipt text, for tills and shops. */
 export const purchaseRoutes: RestRoute[] = [
@@ -31,6 +48,33 @@ export const purchaseRoutes: RestRoute[] = [
       status: 201,
       body: processPurchase({ ctx: { db: deps.db }, input: { ...body, programId: principal.programId, storeId: storeOf(principal, body.storeId) } }),
     }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/purchases/batch',
+    summary: "Post many purchases at once (a web shop's upload, an offline till catching up)",
+    description: [
+      `Up to ${PURCHASE_BATCH_MAX} purchases, each exactly as POST /purchases takes it and attributed to the key's store (naming another store refuses the whole request, 403, before anything is written).`,
+      'The batch is one transaction: a purchase that is refused is reported in its place with the problem POST /purchases would have answered (`status` and `problem`), and the others are kept (`status` 201 and the purchase).',
+      'Each purchase is unique per store, register and receipt number as in POST /purchases, also within the batch: re-sending a batch with another Idempotency-Key gives 409 for the purchases already posted, naming each existing purchase, and posts the rest.',
+      'A body that is not valid (e.g. a purchase missing its receipt number) refuses the whole request (400, naming `purchases.<index>.<field>`); so does a body over the size limit (413): split large batches.',
+    ].join(' '),
+    tags: ['Purchases'],
+    auth: { kind: 'api-key', scope: 'purchases:write' },
+    body: PurchaseBatchBody,
+    responses: { 200: { description: 'Every purchase booked or refused, in order', schema: PurchaseBatchResponse } },
+    handle: ({ body, principal, deps }) => {
+      // Every store first: a purchase for another store refuses the request before anything is written.
+      const input = body.purchases.map((p) => ({ ...p, programId: principal.programId, storeId: storeOf(principal, p.storeId) }));
+      const results = processPurchases({ ctx: { db: deps.db }, input }).map((outcome, index): PurchaseBatchResult => {
+        if (outcome.ok) return { index, status: 201, purchase: outcome.value };
+        const problem = problemOf(outcome.error);
+        return { index, status: problem.status, problem };
+      });
+      const posted = results.filter((r) => r.status === 201).length;
+      const response: PurchaseBatchResponse = { posted, refused: results.length - posted, results };
+      return { status: 200, body: response };
+    },
   }),
   defineRoute({
     method: 'post',

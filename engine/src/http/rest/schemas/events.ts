@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomEventKind, EventTime, MemberRef, ReturnLine } from '../../../events';
+import { Problem, REFUSAL_STATUSES } from '../problem';
 import { basketFields, EarnedRule, RewardOption } from './common';
 
 export const QuoteBody = z
@@ -51,6 +52,39 @@ export const PurchaseResponse = z.object({
   tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
   pointsPayment: z.object({ id: z.string(), amount: z.number(), points: z.number().int() }).nullable().describe('The points payment that paid part of the purchase'),
 });
+
+/** Most purchases one batch request takes. */
+export const PURCHASE_BATCH_MAX = 500;
+
+export const PurchaseBatchBody = z
+  .object({
+    purchases: z
+      .array(PurchaseBody)
+      .min(1, { error: 'Send at least one purchase; an empty batch posts nothing' })
+      .max(PURCHASE_BATCH_MAX, { error: (issue) => `A batch takes at most ${PURCHASE_BATCH_MAX} purchases and this one has ${Array.isArray(issue.input) ? issue.input.length : 'more'}: split it into batches of up to ${PURCHASE_BATCH_MAX}` })
+      .describe(`1 to ${PURCHASE_BATCH_MAX} purchases, each as in POST /purchases`),
+  })
+  .strict()
+  .meta({ id: 'PurchaseBatchRequest' });
+export type PurchaseBatchBody = z.infer<typeof PurchaseBatchBody>;
+
+const batchIndex = z.number().int().min(0).describe('Position of the purchase in the request (from 0)');
+
+/** One purchase of a batch: booked (201, as POST /purchases answers) or refused (its problem). */
+export const PurchaseBatchResult = z.discriminatedUnion('status', [
+  z.object({ index: batchIndex, status: z.literal(201), purchase: PurchaseResponse }),
+  z.object({ index: batchIndex, status: z.literal(REFUSAL_STATUSES).describe('What POST /purchases would have answered'), problem: Problem }),
+]);
+export type PurchaseBatchResult = z.infer<typeof PurchaseBatchResult>;
+
+export const PurchaseBatchResponse = z
+  .object({
+    posted: z.number().int().min(0).describe('Purchases booked'),
+    refused: z.number().int().min(0).describe('Purchases refused, each with its problem; nothing of them was written'),
+    results: z.array(PurchaseBatchResult).describe('One per purchase, in the order sent'),
+  })
+  .meta({ id: 'PurchaseBatchResponse' });
+export type PurchaseBatchResponse = z.infer<typeof PurchaseBatchResponse>;
 
 export const ReturnBody = z
   .object({
