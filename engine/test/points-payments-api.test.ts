@@ -70,7 +70,7 @@ describe('points payment API', () => {
     expect(retried.body).toEqual(committed.body);
     const twice = await till.post(`/points-payments/reservations/${held.body.id}/commit`);
     expect(twice.status).toBe(409);
-    expect(twice.body.detail).toBe(`Points payment '${held.body.id}' is already committed.`);
+    expect(twice.body).toMatchObject({ status: 409, state: 'committed', detail: `Points payment '${held.body.id}' is already committed.` });
 
     const other = await till.post<Payment>('/points-payments/reservations', { memberId: ben.id, basketTotal: 80, amount: 5 });
     const cancelled = await till.post<Payment>(`/points-payments/reservations/${other.body.id}/cancel`, {});

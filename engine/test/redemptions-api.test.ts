@@ -41,7 +41,7 @@ describe('redemption API', () => {
     expect(stock('reward-tote-bag')).toBe(2499);
     const twice = await till.post(`/redemptions/reservations/${again.body.id}/commit`);
     expect(twice.status).toBe(409);
-    expect(twice.body.detail).toBe(`Reservation '${again.body.id}' is already redeemed.`);
+    expect(twice.body).toMatchObject({ status: 409, state: 'redeemed', detail: `Reservation '${again.body.id}' is already redeemed.` });
     // Another store cannot see or touch this reservation.
     expect((await web.post(`/redemptions/reservations/${again.body.id}/cancel`)).status).toBe(404);
   });

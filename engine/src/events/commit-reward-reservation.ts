@@ -21,7 +21,7 @@ export type ResolveReservationInput = z.input<typeof ResolveReservationInput>;
 export function notHeld(row: { id: string; status: string; holdExpiresAt: string | null }, at: string): DomainError | undefined {
   if (row.status === 'reserved' && row.holdExpiresAt !== null && row.holdExpiresAt > at) return undefined;
   const state = row.status === 'reserved' || row.status === 'lapsed' ? `lapsed at ${row.holdExpiresAt}; the points and the reward were given back. Reserve again` : `is already ${row.status}`;
-  return new DomainError('conflict', `Reservation '${row.id}' ${state}.`, { status: row.status === 'reserved' ? 'lapsed' : row.status });
+  return new DomainError('conflict', `Reservation '${row.id}' ${state}.`, { state: row.status === 'reserved' ? 'lapsed' : row.status });
 }
 
 /**

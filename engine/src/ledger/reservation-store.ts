@@ -17,7 +17,7 @@ export function requireHeldReservation(tx: DbTx, programId: string, reservationI
   const r = tx.select().from(ledgerReservations).where(eq(ledgerReservations.id, reservationId)).get();
   if (!r || r.programId !== programId) throw new DomainError('not_found', `Reservation '${reservationId}' does not exist.`);
   if (r.status !== 'held') {
-    throw new DomainError('conflict', `Reservation '${reservationId}' is already ${r.status}.`, { status: r.status });
+    throw new DomainError('conflict', `Reservation '${reservationId}' is already ${r.status}.`, { state: r.status });
   }
   return r;
 }

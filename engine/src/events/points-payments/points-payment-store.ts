@@ -88,9 +88,9 @@ function holdLapsed(row: PointsPaymentRow, at: string): boolean {
 export function notHeldPayment(row: PointsPaymentRow, at: string): DomainError | undefined {
   if (row.status === 'reserved' && !holdLapsed(row, at)) return undefined;
   if (row.status === 'reserved' || row.status === 'lapsed') {
-    return new DomainError('conflict', `Points payment '${row.id}' lapsed at ${row.holdExpiresAt}; the points were given back to the member. Reserve the payment again.`, { status: 'lapsed' });
+    return new DomainError('conflict', `Points payment '${row.id}' lapsed at ${row.holdExpiresAt}; the points were given back to the member. Reserve the payment again.`, { state: 'lapsed' });
   }
-  return new DomainError('conflict', `Points payment '${row.id}' is already ${row.status}.`, { status: row.status });
+  return new DomainError('conflict', `Points payment '${row.id}' is already ${row.status}.`, { state: row.status });
 }
 
 /** The ledger reservation of a reserved payment (two-step payments always have one). */
