@@ -168,7 +168,6 @@ export const ruleAwards = sqliteTable(
     occurredAt: text('occurred_at').notNull(),
   },
   (t) => [
-    index('rule_awards_member_rule').on(t.memberId, t.ruleId),
     index('rule_awards_member_day').on(t.memberId, t.day),
     index('rule_awards_purchase').on(t.purchaseId, t.lineRef),
   ],

@@ -91,8 +91,9 @@ export const ledgerTransactions = sqliteTable(
   },
   (t) => [
     index('ledger_transactions_member').on(t.memberId, t.createdAt),
-    index('ledger_transactions_related').on(t.relatedTransactionId),
-    index('ledger_transactions_counterparty').on(t.counterpartyMemberId),
+    // Partial: most transactions have neither, and an equality lookup still uses the index.
+    index('ledger_transactions_related').on(t.relatedTransactionId).where(sql`${t.relatedTransactionId} is not null`),
+    index('ledger_transactions_counterparty').on(t.counterpartyMemberId).where(sql`${t.counterpartyMemberId} is not null`),
   ],
 );
 
@@ -123,7 +124,7 @@ export const ledgerLots = sqliteTable(
   (t) => [
     index('ledger_lots_member_status').on(t.memberId, t.status),
     index('ledger_lots_status_available').on(t.status, t.availableAt),
-    uniqueIndex('ledger_lots_merged_from').on(t.mergedFromLotId),
+    uniqueIndex('ledger_lots_merged_from').on(t.mergedFromLotId).where(sql`${t.mergedFromLotId} is not null`),
     check('ledger_lots_remaining', sql`${t.remaining} >= 0 and ${t.remaining} <= ${t.points}`),
   ],
 );
