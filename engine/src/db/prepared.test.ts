@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../testing/temp-db';
-import { preparedQuery, preparedSql } from './prepared';
-import { systemSettings } from './schema';
+import { activeTemplateProgram } from '../events/test-fixtures';
+import { preparedInsert, preparedQuery, preparedSql } from './prepared';
+import { outbox, purchaseLines, purchases, systemSettings } from './schema';
 
 const first = tempDatabase();
 const second = tempDatabase();
@@ -35,5 +36,33 @@ describe('prepared queries', () => {
       }),
     ).toThrow(rollback);
     expect(settingCount(first.db).get('prep.%')?.n).toBe(1);
+  });
+});
+
+describe('prepared inserts', () => {
+  const insertEvent = preparedInsert(outbox, ['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'], { ignoreConflicts: true });
+  const insertPurchase = preparedInsert(purchases, ['id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId']);
+  const insertLine = preparedInsert(purchaseLines, ['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale']);
+
+  it('store rows that drizzle reads back as written: JSON and booleans mapped, null kept, conflicts ignored when asked', () => {
+    const { db } = first;
+    const { programId, versionId } = activeTemplateProgram(db);
+    const at = '2026-11-18T10:00:00.000Z';
+    insertEvent(db).run({ id: 'ins-1', type: 'points-earned', programId, memberId: null, payload: { points: 5, lines: ['1', '2'] }, createdAt: at });
+    insertEvent(db).run({ id: 'ins-1', type: 'replayed', programId, memberId: null, payload: {}, createdAt: at });
+    expect(db.select().from(outbox).where(eq(outbox.id, 'ins-1')).get()).toMatchObject({ type: 'points-earned', memberId: null, payload: { points: 5, lines: ['1', '2'] }, createdAt: at });
+
+    insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 12.5, itemCount: 2, points: 0, earnTransactionId: null });
+    const line = { purchaseId: 'ins-p', sku: 'SKU', category: null, brand: 'b', quantity: 1, price: 6.25 };
+    insertLine(db).run({ ...line, lineRef: '1', isOnSale: true });
+    insertLine(db).run({ ...line, lineRef: '2', isOnSale: false });
+    insertLine(db).run({ ...line, lineRef: '3', isOnSale: null });
+    const lines = db.select().from(purchaseLines).where(eq(purchaseLines.purchaseId, 'ins-p')).orderBy(purchaseLines.lineRef).all();
+    expect(lines.map((l) => [l.lineRef, l.isOnSale, l.category, l.price])).toEqual([
+      ['1', true, null, 6.25],
+      ['2', false, null, 6.25],
+      ['3', null, null, 6.25],
+    ]);
+    expect(() => insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R2', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 1, itemCount: 1, points: 0, earnTransactionId: null })).toThrow(/UNIQUE/);
   });
 });

@@ -2,7 +2,7 @@ import { claimReceiptMessages } from '../messages/receipt-messages';
 import { timeOrderedId } from '../ids';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { placeholders, preparedQuery, writeBatch, type BatchOutcome, type DbTx } from '../db';
+import { preparedInsert, preparedQuery, writeBatch, type BatchOutcome, type DbTx } from '../db';
 import { purchaseLines, purchases } from '../db/schema';
 import { DomainError } from '../errors';
 import { screenEvent } from '../fraud/screen-event';
@@ -74,17 +74,10 @@ const postedReceipt = preparedQuery((db) =>
     )
     .prepare(),
 );
-const insertPurchase = preparedQuery((db) =>
-  db
-    .insert(purchases)
-    .values(
-      placeholders(['id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId']),
-    )
-    .prepare(),
-);
-const insertPurchaseLine = preparedQuery((db) =>
-  db.insert(purchaseLines).values(placeholders(['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale'])).prepare(),
-);
+const insertPurchase = preparedInsert(purchases, [
+  'id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId',
+]);
+const insertPurchaseLine = preparedInsert(purchaseLines, ['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale']);
 
 /**
  * Books a purchase: finds the member, evaluates it with the version the member is assigned to

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
+import { placeholders, preparedInsert, preparedQuery, preparedSql, type DbTx } from '../db';
 import { ruleAwards, ruleCampaignTotals, ruleMemberTotals } from '../db/schema';
 import { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from '../members';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
@@ -44,12 +44,7 @@ const addToMemberTotal = preparedQuery((db) =>
     .prepare(),
 );
 const campaignTotal = preparedSql<{ points: number }>('select points from rule_campaign_totals where program_id = ? and rule_id = ?');
-const insertAward = preparedQuery((db) =>
-  db
-    .insert(ruleAwards)
-    .values(placeholders(['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']))
-    .prepare(),
-);
+const insertAward = preparedInsert(ruleAwards, ['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']);
 const addToCampaignTotal = preparedQuery((db) =>
   db
     .insert(ruleCampaignTotals)

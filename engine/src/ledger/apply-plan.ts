@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { placeholders, preparedQuery, type DbTx } from '../db';
+import { preparedInsert, preparedQuery, type DbTx } from '../db';
 import { ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { accountId } from './accounts';
 import { ensureLedgerAccounts, type LedgerPostingRow, type LedgerTransactionRow, type PostedTransaction } from './ledger-store';
@@ -14,21 +14,11 @@ export type ApplyOptions = {
   transferLifetimeFrom?: string;
 };
 
-const insertTransaction = preparedQuery((db) =>
-  db
-    .insert(ledgerTransactions)
-    .values(
-      placeholders(['id', 'kind', 'programId', 'memberId', 'programVersionId', 'sourceRef', 'relatedTransactionId', 'counterpartyMemberId', 'actor', 'reason', 'requestHash', 'occurredAt', 'createdAt', 'metadata']),
-    )
-    .prepare(),
-);
-const insertLot = preparedQuery((db) =>
-  db
-    .insert(ledgerLots)
-    .values(placeholders(['id', 'programId', 'memberId', 'originTransactionId', 'mergedFromLotId', 'points', 'remaining', 'status', 'earnedAt', 'availableAt', 'expiresAt', 'createdAt']))
-    .prepare(),
-);
-const insertPosting = preparedQuery((db) => db.insert(ledgerPostings).values(placeholders(['transactionId', 'accountId', 'amount', 'lotId'])).prepare());
+const insertTransaction = preparedInsert(ledgerTransactions, [
+  'id', 'kind', 'programId', 'memberId', 'programVersionId', 'sourceRef', 'relatedTransactionId', 'counterpartyMemberId', 'actor', 'reason', 'requestHash', 'occurredAt', 'createdAt', 'metadata',
+]);
+const insertLot = preparedInsert(ledgerLots, ['id', 'programId', 'memberId', 'originTransactionId', 'mergedFromLotId', 'points', 'remaining', 'status', 'earnedAt', 'availableAt', 'expiresAt', 'createdAt']);
+const insertPosting = preparedInsert(ledgerPostings, ['transactionId', 'accountId', 'amount', 'lotId']);
 const updateLot = preparedQuery((db) =>
   db
     .update(ledgerLots)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { placeholders, preparedQuery, type DbTx } from '../db';
+import { preparedInsert, type DbTx } from '../db';
 import { outbox } from '../db/schema';
 
 /** Domain event types written to the outbox. */
@@ -26,9 +26,7 @@ export type OutboxEventType =
 /** An outbox row as the modules write it: ids derive from the cause, payloads hold no personal data. */
 export type OutboxRow<T extends string> = { id: string; type: T; programId: string; memberId: string | null; payload: Record<string, unknown>; at?: string };
 
-const insertOutboxRow = preparedQuery((db) =>
-  db.insert(outbox).values(placeholders(['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'])).onConflictDoNothing().prepare(),
-);
+const insertOutboxRow = preparedInsert(outbox, ['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'], { ignoreConflicts: true });
 
 /**
  * Writes an outbox row in the caller's transaction, so it exists exactly when the change does;

@@ -1,7 +1,7 @@
 import { timeOrderedId } from '../ids';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { placeholders, preparedQuery, type DbTx } from '../db';
+import { preparedInsert, preparedQuery, type DbTx } from '../db';
 import { members, memberTierHistory } from '../db/schema';
 import { DomainError } from '../errors';
 import { writeOutboxEvent } from '../ledger/outbox';
@@ -18,7 +18,7 @@ export const ChangeTierInput = z.object({
 });
 export type ChangeTierInput = z.input<typeof ChangeTierInput>;
 
-const insertTierChange = preparedQuery((db) => db.insert(memberTierHistory).values(placeholders(['id', 'memberId', 'fromTierId', 'toTierId', 'reason', 'at'])).prepare());
+const insertTierChange = preparedInsert(memberTierHistory, ['id', 'memberId', 'fromTierId', 'toTierId', 'reason', 'at']);
 const setTier = preparedQuery((db) =>
   db
     .update(members)
