@@ -9,6 +9,14 @@ import { tempDatabase } from '../src/testing/temp-db';
 
 export const ALL_SCOPES: ApiScope[] = ['members:read', 'members:write', 'quotes:read', 'purchases:write', 'events:write', 'redemptions:write'];
 
+/** When the API tests' purchases happen, and the basket they post most. */
+export const WEDNESDAY = '2026-11-18T10:00:00.000Z';
+export const BASKET = [
+  { ref: '1', sku: 'MA-DRESS-LINEN-38', category: 'womenswear', brand: 'meridian-atelier', quantity: 1, price: 90 },
+  { ref: '2', sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', quantity: 2, price: 30 },
+  { ref: '3', sku: 'NC-SOCKS', category: 'accessories', brand: 'northcoast', quantity: 4, price: 5 },
+];
+
 export type ApiResponse<T = Record<string, unknown>> = { status: number; headers: Headers; body: T };
 
 /** A client for one credential (API key or member token); every POST gets a fresh Idempotency-Key unless given. */

@@ -3,17 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerTransactions, memberEvents, outbox, purchases, ruleAwards } from '../src/db/schema';
 import { verifyLedger } from '../src/ledger';
 import { compileProgram, evaluate } from '../src/rules';
-import { apiHarness, domainCounts } from './api-harness';
+import { apiHarness, BASKET, domainCounts, WEDNESDAY } from './api-harness';
 
 const h = apiHarness();
 afterAll(h.cleanup);
 const till = h.client(h.key('amsterdam'));
-const WEDNESDAY = '2026-11-18T10:00:00.000Z';
-const BASKET = [
-  { ref: '1', sku: 'MA-DRESS-LINEN-38', category: 'womenswear', brand: 'meridian-atelier', quantity: 1, price: 90 },
-  { ref: '2', sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', quantity: 2, price: 30 },
-  { ref: '3', sku: 'NC-SOCKS', category: 'accessories', brand: 'northcoast', quantity: 4, price: 5 },
-];
 type Member = { created: boolean; member: { id: string; cardNumber: string }; welcomePoints: number };
 
 describe('POS and e-commerce API', () => {

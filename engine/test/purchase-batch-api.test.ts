@@ -4,7 +4,7 @@ import { outbox, purchases } from '../src/db/schema';
 import type { Problem } from '../src/http/rest/problem';
 import type { PurchaseBatchResponse } from '../src/http/rest/schemas/events';
 import { verifyLedger } from '../src/ledger';
-import { ALL_SCOPES, apiHarness, countRows, domainCounts, type ApiResponse } from './api-harness';
+import { ALL_SCOPES, apiHarness, BASKET, countRows, domainCounts, WEDNESDAY, type ApiResponse } from './api-harness';
 
 // POST /purchases/batch over real HTTP, checked against what POST /purchases gives for the same
 // purchases: a second app over its own database posts them one by one.
@@ -17,12 +17,6 @@ afterAll(() => {
 const till = h.client(h.key('amsterdam'));
 const soloTill = solo.client(solo.key('amsterdam'));
 
-const WEDNESDAY = '2026-11-18T10:00:00.000Z';
-const BASKET = [
-  { ref: '1', sku: 'MA-DRESS-LINEN-38', category: 'womenswear', brand: 'meridian-atelier', quantity: 1, price: 90 },
-  { ref: '2', sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', quantity: 2, price: 30 },
-  { ref: '3', sku: 'NC-SOCKS', category: 'accessories', brand: 'northcoast', quantity: 4, price: 5 },
-];
 const SCARF = [{ ref: '1', sku: 'NC-SCARF', category: 'accessories', brand: 'northcoast', quantity: 1, price: 40 }];
 const PERFUME = [{ ref: '1', sku: 'MV-EDP-50', category: 'beauty', brand: 'maison-verre', quantity: 1, price: 30 }];
 
