@@ -145,4 +145,26 @@ describe('limits', () => {
       small.cleanup();
     }
   });
+
+  it('lets a batch take bodies 8 times the limit, and no more', async () => {
+    const small = apiHarness({ rest: { bodyLimitBytes: 2048 } });
+    try {
+      const till = small.client(small.key('amsterdam'));
+      const purchase = (i: number) => ({ receiptNumber: `B-${i}`, items: [{ ref: '1', sku: 'SKU-LONG-NAME-TO-FILL-THE-BODY', quantity: 1, price: 1 }] });
+      const batchOf = (n: number) => ({ purchases: Array.from({ length: n }, (_, i) => purchase(i)) });
+      expect(JSON.stringify(batchOf(100)).length).toBeGreaterThan(4 * 2048);
+      const fits = await till.post<{ posted: number }>('/purchases/batch', batchOf(100));
+      expect(fits.status).toBe(200);
+      expect(fits.body.posted).toBe(100);
+      expect(JSON.stringify(batchOf(250)).length).toBeGreaterThan(8 * 2048);
+      const over = await till.post('/purchases/batch', batchOf(250));
+      expect(over.status).toBe(413);
+      expect(String(over.body.detail)).toContain('larger than 16 KB');
+      // Other routes keep the API's own limit.
+      expect((await till.post('/purchases', { ...purchase(999), items: Array.from({ length: 40 }, (_, i) => ({ ...purchase(0).items[0]!, ref: String(i) })) })).status).toBe(413);
+      expect(countRows(small.db, 'purchases')).toBe(100);
+    } finally {
+      small.cleanup();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { authenticate, createLimiters, limitByIp } from './authenticate';
 import { idempotency } from './idempotency';
 import { routeHandler, tooLarge } from './mount';
 import type { RestDeps, RestEnv } from './principal';
-import { honoPath } from './route';
+import { honoPath, type RestRoute } from './route';
 import { restRoutes } from './routes';
 
 export { restApiDocs } from './openapi-routes';
@@ -30,12 +30,16 @@ function clientIp(c: Context): string {
  */
 export function restApi(deps: RestDeps): Hono<RestEnv> {
   const limit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const limitOf = (route: RestRoute) => limit * (route.bodyLimitMultiple ?? 1);
+  // The largest any route takes, before anything else runs; each route then holds its own.
+  const largest = Math.max(...restRoutes.map(limitOf));
   const limiters = createLimiters(deps);
   const app = new Hono<RestEnv>();
-  app.use('*', limitBody(limit, () => tooLarge(limit)));
+  app.use('*', limitBody(largest, () => tooLarge(largest)));
   app.use('*', limitByIp(limiters.ip, clientIp));
   for (const route of restRoutes) {
-    const chain: MiddlewareHandler<RestEnv>[] = [authenticate(route.auth, deps, limiters), ...(route.method === 'post' ? [idempotency(deps)] : [])];
+    const own = limitOf(route) < largest ? [limitBody(limitOf(route), () => tooLarge(limitOf(route)))] : [];
+    const chain: MiddlewareHandler<RestEnv>[] = [...own, authenticate(route.auth, deps, limiters), ...(route.method === 'post' ? [idempotency(deps)] : [])];
     app.on(route.method.toUpperCase(), [honoPath(route.path)], ...chain, routeHandler(route, deps));
   }
   return app;

@@ -67,7 +67,7 @@ export function routeHandler(route: RestRoute, deps: RestDeps) {
 
 /** Answers 413 problem+json for bodies over the limit. */
 export function tooLarge(limit: number): Response {
-  return problemResponse(413, `The request body is larger than ${Math.round(limit / 1024)} KB; send fewer lines per request.`);
+  return problemResponse(413, `The request body is larger than ${Math.round(limit / 1024)} KB; send fewer lines (or purchases, for a batch) per request.`);
 }
 
 export type { Hono };

@@ -32,6 +32,8 @@ export interface RestRoute {
   body?: z.ZodType;
   /** The body may be left out entirely (e.g. commit a reservation). */
   bodyOptional?: boolean;
+  /** Takes bodies up to this many times the API's body limit (a batch); 1 when left out. */
+  bodyLimitMultiple?: number;
   responses: RouteResponses;
   handle(input: { params: unknown; query: unknown; body: unknown; principal: ApiKeyPrincipal | MemberPrincipal; deps: RestDeps; c: Context }): RouteResult;
 }

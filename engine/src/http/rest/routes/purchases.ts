@@ -57,11 +57,12 @@ export const purchaseRoutes: RestRoute[] = [
       `Up to ${PURCHASE_BATCH_MAX} purchases, each exactly as POST /purchases takes it and attributed to the key's store (naming another store refuses the whole request, 403, before anything is written).`,
       'The batch is one transaction: a purchase that is refused is reported in its place with the problem POST /purchases would have answered (`status` and `problem`), and the others are kept (`status` 201 and the purchase).',
       'Each purchase is unique per store, register and receipt number as in POST /purchases, also within the batch: re-sending a batch with another Idempotency-Key gives 409 for the purchases already posted, naming each existing purchase, and posts the rest.',
-      'A body that is not valid (e.g. a purchase missing its receipt number) refuses the whole request (400, naming `purchases.<index>.<field>`); so does a body over the size limit (413): split large batches.',
+      'A body that is not valid (e.g. a purchase missing its receipt number) refuses the whole request (400, naming `purchases.<index>.<field>`); so does a body over the size limit (413; 8 times that of POST /purchases, 2 MB by default): split large batches.',
     ].join(' '),
     tags: ['Purchases'],
     auth: { kind: 'api-key', scope: 'purchases:write' },
     body: PurchaseBatchBody,
+    bodyLimitMultiple: 8,
     responses: { 200: { description: 'Every purchase booked or refused, in order', schema: PurchaseBatchResponse } },
     handle: ({ body, principal, deps }) => {
       // Every store first: a purchase for another store refuses the request before anything is written.
