@@ -39,7 +39,9 @@ describe('processPurchase', () => {
     expect(loadTransaction(db, `purchase:${r.purchaseId}`)?.transaction).toMatchObject({ kind: 'earn', programVersionId: versionId });
     const awards = db.select().from(ruleAwards).where(eq(ruleAwards.sourceId, r.purchaseId)).all();
     expect(awards.reduce((s, a) => s + a.points, 0)).toBe(540);
-    expect(awards.every((a) => a.versionId === versionId && a.lineRef !== null)).toBe(true);
+    // One row per rule, its points split over the basket's lines.
+    expect(awards.map((a) => a.ruleId).sort()).toEqual(expected.lines.filter((l) => l.points > 0).map((l) => l.ruleId).sort());
+    expect(awards.every((a) => a.versionId === versionId && a.lines !== null && a.lines.reduce((s, l) => s + l.points, 0) === a.points)).toBe(true);
     expect(r.availableAt).toBe('2026-12-18T10:00:00.000Z');
   });
 

@@ -12,7 +12,7 @@ import { writeEvent } from './domain-events';
 import { EventTime, notInFuture, Ref } from './inputs';
 import { refundPointsOnReturn } from './points-payments/refund-on-return';
 import { runtimeOfVersion } from './program-runtime';
-import { recordAwards, type AwardLine } from './rule-awards';
+import { awardLinesOfRows, recordAwards, type AwardLine } from './rule-awards';
 import { reversalFor, type ReturnableLine } from './return-points';
 
 export const ReturnLine = z
@@ -71,11 +71,13 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
     if (earlier) throw new DomainError('conflict', `Return '${req.returnRef}' was already booked as return '${earlier.id}'.`, { returnId: earlier.id });
     const lines = returnableLines(tx, purchase.id);
     const returning = requestedUnits(purchase.id, lines, req.lines);
-    const awards = tx
-      .select({ ruleId: ruleAwards.ruleId, lineRef: ruleAwards.lineRef, points: ruleAwards.points })
-      .from(ruleAwards)
-      .where(and(eq(ruleAwards.purchaseId, purchase.id), eq(ruleAwards.sourceKind, 'purchase')))
-      .all();
+    const awards = awardLinesOfRows(
+      tx
+        .select({ ruleId: ruleAwards.ruleId, lineRef: ruleAwards.lineRef, points: ruleAwards.points, lines: ruleAwards.lines })
+        .from(ruleAwards)
+        .where(and(eq(ruleAwards.purchaseId, purchase.id), eq(ruleAwards.sourceKind, 'purchase')))
+        .all(),
+    );
     const reversal = reversalFor(awards, lines, returning);
     const points = reversal.reduce((s, a) => s + a.points, 0);
     const id = timeOrderedId();

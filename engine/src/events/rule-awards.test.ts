@@ -7,7 +7,7 @@ import { MIGRATIONS_DIR } from '../db';
 import { ruleAwards } from '../db/schema';
 import { capWindowsOfDay, compileProgram, dayOfIsoDate, type RuleCounters } from '../rules';
 import { tempDatabase } from '../testing/temp-db';
-import { loadCounters, recordAwards, ruleCounters } from './rule-awards';
+import { awardLinesOfRows, loadCounters, recordAwards, ruleCounters } from './rule-awards';
 import { activeTemplateProgram, testMember } from './test-fixtures';
 
 const { db, cleanup } = tempDatabase();
@@ -111,5 +111,29 @@ describe('rule counters', () => {
     const after = loadCounters(db, programId, member, compiled, at(later), capWindowsOfDay(later));
     expect(after['rule-double-points-weekends']).toBeUndefined();
     expect(after['rule-spend-150-bonus']).toMatchObject({ month: 150 });
+  });
+});
+
+describe('stored award rows', () => {
+  it('hold one row per rule with its split over lines, read back as the lines recorded (rows stored one per line read as they are)', () => {
+    const memberId = testMember(db, programId, 'split');
+    const source = { programId, memberId, versionId, sourceKind: 'purchase' as const, sourceId: 'split-1', purchaseId: null, occurredAt: '2026-01-23T12:00:00Z', windows: capWindowsOfDay(START) };
+    const lines = [
+      { ruleId: 'rule-a', lineRef: '1', points: 90 },
+      { ruleId: 'rule-a', lineRef: '2', points: 60 },
+      { ruleId: 'rule-b', lineRef: null, points: 150 },
+    ];
+    recordAwards(db, source, lines);
+    const rows = db.select().from(ruleAwards).where(eq(ruleAwards.sourceId, 'split-1')).orderBy(ruleAwards.ruleId).all();
+    expect(rows.map((r) => [r.ruleId, r.points, r.lineRef, r.lines])).toEqual([
+      ['rule-a', 150, null, [{ lineRef: '1', points: 90 }, { lineRef: '2', points: 60 }]],
+      ['rule-b', 150, null, null],
+    ]);
+    expect(awardLinesOfRows(rows)).toEqual(lines);
+    const perLine = [
+      { ruleId: 'rule-a', lineRef: '1', points: 90, lines: null },
+      { ruleId: 'rule-a', lineRef: '2', points: 60, lines: null },
+    ];
+    expect(awardLinesOfRows(perLine)).toEqual(lines.slice(0, 2));
   });
 });

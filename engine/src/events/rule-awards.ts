@@ -44,7 +44,7 @@ const addToMemberTotal = preparedQuery((db) =>
     .prepare(),
 );
 const campaignTotal = preparedSql<{ points: number }>('select points from rule_campaign_totals where program_id = ? and rule_id = ?');
-const insertAward = preparedInsert(ruleAwards, ['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']);
+const insertAward = preparedInsert(ruleAwards, ['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'lines', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']);
 const addToCampaignTotal = preparedQuery((db) =>
   db
     .insert(ruleCampaignTotals)
@@ -122,20 +122,34 @@ export function awardLinesOf(result: Pick<EvaluationResult, 'lines'>): AwardLine
 }
 
 /**
- * Stores award rows (negative for returns) and keeps the per-rule campaign totals in step,
- * in the caller's transaction.
+ * Stores one award row per rule (negative for returns) with its split over lines, and keeps the
+ * rule's campaign and member totals in step, in the caller's transaction.
  * @example recordAwards(tx, source, awardLinesOf(result))
  */
 export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly AwardLine[]): void {
   if (lines.length === 0) return;
   const { windows, ...rest } = source;
-  for (const l of lines) insertAward(tx).run({ ...rest, ...l, day: windows.day, week: windows.week, month: windows.month });
-  const perRule = new Map<string, number>();
-  for (const l of lines) perRule.set(l.ruleId, (perRule.get(l.ruleId) ?? 0) + l.points);
-  for (const [ruleId, points] of perRule) {
+  const perRule = new Map<string, { points: number; split: { lineRef: string; points: number }[] }>();
+  for (const l of lines) {
+    let rule = perRule.get(l.ruleId);
+    if (!rule) perRule.set(l.ruleId, (rule = { points: 0, split: [] }));
+    rule.points += l.points;
+    if (l.lineRef !== null) rule.split.push({ lineRef: l.lineRef, points: l.points });
+  }
+  for (const [ruleId, { points, split }] of perRule) {
+    insertAward(tx).run({ ...rest, ruleId, points, lineRef: null, lines: split.length > 0 ? split : null, day: windows.day, week: windows.week, month: windows.month });
     addToCampaignTotal(tx).run({ programId: source.programId, ruleId, points });
     // An event the rule paid for counts once toward "times", however many lines it paid on.
     const paid = source.sourceKind !== 'return' && lines.some((l) => l.ruleId === ruleId && l.points > 0);
     addToMemberTotal(tx).run({ memberId: source.memberId, ruleId, points, times: paid ? 1 : 0 });
   }
+}
+
+/**
+ * The award lines of stored award rows: a row's split over lines, or the row itself for
+ * event-level points and for rows stored one per line.
+ * @example awardLinesOfRows([{ ruleId: 'base', lineRef: null, points: 9, lines: [{ lineRef: '1', points: 9 }] }]) // [{ ruleId: 'base', lineRef: '1', points: 9 }]
+ */
+export function awardLinesOfRows(rows: readonly Pick<typeof ruleAwards.$inferSelect, 'ruleId' | 'lineRef' | 'points' | 'lines'>[]): AwardLine[] {
+  return rows.flatMap((r) => (r.lines ? r.lines.map((l) => ({ ruleId: r.ruleId, lineRef: l.lineRef, points: l.points })) : [{ ruleId: r.ruleId, lineRef: r.lineRef, points: r.points }]));
 }

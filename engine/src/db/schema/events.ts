@@ -138,8 +138,9 @@ export const memberEvents = sqliteTable(
 );
 
 /**
- * Points per rule (and per purchase line) an event gave, and what returns took back (negative).
- * Caps and budgets are checked against these; returns reverse exactly the rows of their lines.
+ * Points per rule an event gave, and what returns took back (negative), with the split over
+ * purchase lines. Caps and budgets are checked against these; returns reverse exactly what each
+ * line earned.
  */
 export const ruleAwards = sqliteTable(
   'rule_awards',
@@ -158,7 +159,10 @@ export const ruleAwards = sqliteTable(
     sourceId: text('source_id').notNull(),
     /** The purchase the line belongs to (purchases and returns). */
     purchaseId: text('purchase_id'),
+    /** Rows written before `lines` existed: one row per rule and line, the line named here. */
     lineRef: text('line_ref'),
+    /** How the rule's points split over the purchase lines; null for event-level points. */
+    lines: text('lines', { mode: 'json' }).$type<{ lineRef: string; points: number }[]>(),
     ruleId: text('rule_id').notNull(),
     points: integer('points').notNull(),
     /** Cap windows of the event in the program time zone. */

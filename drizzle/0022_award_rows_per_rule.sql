@@ -1,0 +1,1 @@
+ALTER TABLE `rule_awards` ADD `lines` text;
