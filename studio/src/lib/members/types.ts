@@ -1,4 +1,5 @@
 import type { trpc } from '$lib/trpc';
+import type { PillTone } from '$lib/ui';
 
 /** What `members.get` answers: profile, balance, a page of history and the adjustments. */
 export type MemberDetail = Awaited<ReturnType<typeof trpc.members.get.query>>;
@@ -7,6 +8,9 @@ export type MemberBalance = MemberDetail['balance'];
 export type HistoryItem = MemberDetail['history']['items'][number];
 export type AdjustmentRequest = MemberDetail['adjustments'][number];
 export type HeldPoints = MemberDetail['heldPoints'][number];
+
+/** The colour of a member's status wherever it is shown. */
+export const MEMBER_STATUS_TONE: Record<MemberProfile['status'], PillTone> = { active: 'ok', blocked: 'bad', merged: 'neutral' };
 
 /**
  * How a transaction changed the member's spendable and pending points, from its postings to the
