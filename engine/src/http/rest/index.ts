@@ -38,7 +38,8 @@ export function restApi(deps: RestDeps): Hono<RestEnv> {
   app.use('*', limitBody(largest, () => tooLarge(largest)));
   app.use('*', limitByIp(limiters.ip, clientIp));
   for (const route of restRoutes) {
-    const own = limitOf(route) < largest ? [limitBody(limitOf(route), () => tooLarge(limitOf(route)))] : [];
+    const routeLimit = limitOf(route);
+    const own = routeLimit < largest ? [limitBody(routeLimit, () => tooLarge(routeLimit))] : [];
     const chain: MiddlewareHandler<RestEnv>[] = [...own, authenticate(route.auth, deps, limiters), ...(route.method === 'post' ? [idempotency(deps)] : [])];
     app.on(route.method.toUpperCase(), [honoPath(route.path)], ...chain, routeHandler(route, deps));
   }
