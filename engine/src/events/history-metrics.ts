@@ -13,18 +13,20 @@ type MetricStatement = ReturnType<typeof preparedSql<{ v: number | null }>>;
 
 /**
  * One statement per metric, kind of period and whether merged members count; `?` are members,
- * from, to (twice for spend).
+ * from, to (for purchases by local date also the instants around them; twice for spend).
  */
 function metricStatement(metric: HistoryMetric, by: Period['by'], who: HistoryMembers['kind']): MetricStatement {
   const within = (column: string) => (by === 'instant' ? `${column} >= ? and ${column} < ?` : `${column} >= ? and ${column} <= ?`);
   const date = by === 'instant' ? 'occurred_at' : 'local_date';
+  // Purchases are indexed by member and instant only: local dates are found within a wider range of instants.
+  const purchaseWithin = by === 'instant' ? within('p.occurred_at') : `p.occurred_at >= ? and p.occurred_at < ? and ${within('p.local_date')}`;
   switch (metric) {
     case 'spend':
       return preparedSql(`select
-        coalesce((select sum(p.total) from purchases p where ${memberIdIn('p.member_id', who)} and ${within(`p.${date}`)}), 0)
+        coalesce((select sum(p.total) from purchases p where ${memberIdIn('p.member_id', who)} and ${purchaseWithin}), 0)
         - coalesce((select sum(r.amount) from purchase_returns r where ${memberIdIn('r.member_id', who)} and ${within(`r.${date}`)}), 0) as v`);
     case 'visits':
-      return preparedSql(`select count(*) as v from purchases p where ${memberIdIn('p.member_id', who)} and ${within(`p.${date}`)}`);
+      return preparedSql(`select count(*) as v from purchases p where ${memberIdIn('p.member_id', who)} and ${purchaseWithin}`);
     case 'points':
     case 'points-earned':
       return preparedSql(`select coalesce(sum(a.points), 0) as v from rule_awards a where ${memberIdIn('a.member_id', who)} and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}`);
@@ -44,9 +46,21 @@ export function metricOver(tx: DbTx, member: HistoryOwner, metric: HistoryMetric
   const key = `${metric}:${period.by}:${who.kind}`;
   let statement = statements.get(key);
   if (!statement) statements.set(key, (statement = metricStatement(metric, period.by, who.kind)));
-  const args = metric === 'spend' ? [who.arg, period.from, period.to, who.arg, period.from, period.to] : [who.arg, period.from, period.to];
+  const range = [period.from, period.to];
+  const purchaseRange = period.by === 'instant' ? range : [...instantsAround(period), ...range];
+  const args = metric === 'spend' ? [who.arg, ...purchaseRange, who.arg, ...range] : metric === 'visits' ? [who.arg, ...purchaseRange] : [who.arg, ...range];
   const row = statement(tx).get(...args);
   return Math.max(0, Math.round((row?.v ?? 0) * 100) / 100);
+}
+
+/**
+ * Instants that hold every moment of the local dates `from` to `to` in any time zone (UTC-12 to
+ * UTC+14), a day to spare on each side.
+ * @example instantsAround({ from: '2026-01-01', to: '2026-12-31' }) // ['2025-12-31T00:00:00.000Z', '2027-01-02T00:00:00.000Z']
+ */
+export function instantsAround(period: { from: string; to: string }): [string, string] {
+  const day = (date: string, shift: number) => new Date(Date.parse(`${date}T00:00:00.000Z`) + shift * 86_400_000).toISOString();
+  return [day(period.from, -1), day(period.to, 2)];
 }
 
 /**

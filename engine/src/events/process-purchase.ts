@@ -91,98 +91,110 @@ const insertPurchaseLine = preparedInsert(purchaseLines, ['purchaseId', 'lineRef
  */
 export function processPurchase({ ctx, input }: { ctx: { db: DbTx }; input: ProcessPurchaseInput }): PurchaseResult {
   const req = ProcessPurchaseInput.parse(input);
-  return ctx.db.transaction((tx) => {
-    const existing = postedReceipt(tx).get(req);
-    if (existing) {
-      throw new DomainError(
-        'conflict',
-        `Receipt '${req.receiptNumber}' of register '${req.registerId}' at store '${req.storeId}' was already posted as purchase '${existing.id}'; fetch that purchase instead of posting it again.`,
-        { purchaseId: existing.id },
-      );
-    }
-    const member = resolveMember(tx, req.programId, req.member);
-    const versionId = activeVersionId(tx, req.programId, member?.id);
-    const runtime = runtimeOfVersion(tx, versionId);
-    const occurredAt = req.occurredAt ?? new Date().toISOString();
-    const at = Date.parse(occurredAt);
-    const items: FactItem[] = req.items.map((i) => ({ ...i }));
-    const total = req.total ?? round2(items.reduce((s, i) => s + i.price * i.quantity, 0));
-    const itemCount = items.reduce((s, i) => s + i.quantity, 0);
-    const localDate = runtime.compiled.windowsAt(at).day;
-    const id = timeOrderedId();
-    const pointsPayment = req.pointsPaymentId
-      ? settlePurchasePointsPayment(tx, { programId: req.programId, storeId: req.storeId, pointsPaymentId: req.pointsPaymentId, memberId: member?.id, purchaseId: id, total, currency: runtime.spec.program.currency })
-      : null;
-    const earning = cashShareBasis(items, total, pointsPayment?.amount ?? 0);
-    const event: FactEvent = {
-      kind: 'purchase',
-      at,
-      total,
-      itemCount,
-      channel: req.channel,
-      storeId: req.storeId,
-      paymentMethod: req.paymentMethod,
-      couponCode: req.couponCode,
-      isFirstPurchase: member ? isFirstPurchase(tx, member) : undefined,
-    };
-    let booked: ReturnType<typeof bookEarning> | undefined;
-    if (member && member.status === 'active') {
-      booked = bookEarning(tx, {
-        runtime,
-        member,
-        facts: eventFacts(tx, runtime, member, { ...event, total: earning.total }, earning.items),
-        source: { kind: 'purchase', id, purchaseId: id },
-        transactionId: `purchase:${id}`,
-        pendingDays: runtime.spec.pointsLifecycle.pendingDays,
-        occurredAt,
-        metadata: { storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber },
-      });
-    }
-    const points = booked?.result.points ?? 0;
-    const earnTransactionId = booked?.posted?.transaction.id ?? null;
-    insertPurchase(tx).run({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId });
-    for (const i of req.items) {
-      insertPurchaseLine(tx).run({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null });
-    }
-    if (member) claimReceiptMessages(tx, { memberId: member.id, purchaseId: id, at: occurredAt });
-    const tierChange = member && member.status === 'active' ? (upgradeAfterActivity(tx, { spec: runtime.spec, member, localDate, at: occurredAt }) ?? null) : null;
-    writeEvent(tx, {
-      id: `${id}:purchase-recorded`,
-      type: 'purchase-recorded',
-      programId: req.programId,
-      memberId: member?.id ?? null,
-      payload: { purchaseId: id, storeId: req.storeId, total, points, versionId, channel: req.channel },
-      at: occurredAt,
-    });
-    const screened = member ? screenEvent(tx, runtime.spec.fraudRules, { kind: 'purchase', programId: req.programId, versionId, memberId: member.id, eventRef: `purchase:${id}`, occurredAt, amount: total, earnTransactionId }) : undefined;
-    return {
-      purchaseId: id,
-      identified: member ? 'member' : req.member && (req.member.memberId || req.member.cardNumber || req.member.phone || req.member.email) ? 'unknown' : 'none',
-      memberId: member?.id ?? null,
-      versionId,
-      occurredAt,
-      total,
-      points,
-      pointsHeld: screened?.held ?? false,
-      availableAt: earnTransactionId && !screened?.held && runtime.spec.pointsLifecycle.pendingDays > 0 ? addDays(occurredAt, runtime.spec.pointsLifecycle.pendingDays) : null,
-      earnTransactionId,
-      rules: (booked?.result.lines ?? [])
-        .filter((l) => l.points > 0)
-        .map((l) => ({ ruleId: l.ruleId, ruleName: l.ruleName, points: l.points, perLine: l.perItem ?? [] })),
-      tierChange,
-      pointsPayment,
-    };
-  }, WRITE_TRANSACTION);
+  return ctx.db.transaction((tx) => bookPurchase(tx, req), WRITE_TRANSACTION);
 }
 
 /**
  * Books a batch of purchases (a web shop's upload, an offline till catching up) in one
  * transaction with one commit, each exactly as `processPurchase` would. A refused purchase (e.g. a
- * receipt already posted) is reported in its place and the others are kept.
+ * receipt already posted, or one that does not parse) is reported in its place and the others
+ * are kept. All are parsed before the transaction begins: one tight loop instead of a parse
+ * between every two purchases' writes, where it runs several times slower.
  * @example processPurchases({ ctx: { db }, input: [purchaseA, purchaseB] }) // [{ ok: true, value: { purchaseId, points, ... } }, { ok: false, error }]
  */
 export function processPurchases({ ctx, input }: { ctx: { db: DbTx }; input: readonly ProcessPurchaseInput[] }): BatchOutcome<PurchaseResult>[] {
-  return writeBatch(ctx.db, input, (tx, purchase) => processPurchase({ ctx: { db: tx }, input: purchase }));
+  const parsed = input.map((purchase) => ProcessPurchaseInput.safeParse(purchase));
+  const booked = writeBatch(
+    ctx.db,
+    parsed.flatMap((p) => (p.success ? [p.data] : [])),
+    (tx, req) => bookPurchase(tx, req),
+  );
+  let next = 0;
+  return parsed.map((p) => (p.success ? booked[next++]! : { ok: false, error: p.error }));
+}
+
+/** `processPurchase` of a parsed purchase, in the caller's transaction. */
+function bookPurchase(tx: DbTx, req: z.output<typeof ProcessPurchaseInput>): PurchaseResult {
+  const existing = postedReceipt(tx).get(req);
+  if (existing) {
+    throw new DomainError(
+      'conflict',
+      `Receipt '${req.receiptNumber}' of register '${req.registerId}' at store '${req.storeId}' was already posted as purchase '${existing.id}'; fetch that purchase instead of posting it again.`,
+      { purchaseId: existing.id },
+    );
+  }
+  const member = resolveMember(tx, req.programId, req.member);
+  const versionId = activeVersionId(tx, req.programId, member?.id);
+  const runtime = runtimeOfVersion(tx, versionId);
+  const occurredAt = req.occurredAt ?? new Date().toISOString();
+  const at = Date.parse(occurredAt);
+  const items: FactItem[] = req.items.map((i) => ({ ...i }));
+  const total = req.total ?? round2(items.reduce((s, i) => s + i.price * i.quantity, 0));
+  const itemCount = items.reduce((s, i) => s + i.quantity, 0);
+  const localDate = runtime.compiled.windowsAt(at).day;
+  const id = timeOrderedId();
+  const pointsPayment = req.pointsPaymentId
+    ? settlePurchasePointsPayment(tx, { programId: req.programId, storeId: req.storeId, pointsPaymentId: req.pointsPaymentId, memberId: member?.id, purchaseId: id, total, currency: runtime.spec.program.currency })
+    : null;
+  const earning = cashShareBasis(items, total, pointsPayment?.amount ?? 0);
+  const event: FactEvent = {
+    kind: 'purchase',
+    at,
+    total,
+    itemCount,
+    channel: req.channel,
+    storeId: req.storeId,
+    paymentMethod: req.paymentMethod,
+    couponCode: req.couponCode,
+    isFirstPurchase: member ? isFirstPurchase(tx, member) : undefined,
+  };
+  let booked: ReturnType<typeof bookEarning> | undefined;
+  if (member && member.status === 'active') {
+    booked = bookEarning(tx, {
+      runtime,
+      member,
+      facts: eventFacts(tx, runtime, member, { ...event, total: earning.total }, earning.items),
+      source: { kind: 'purchase', id, purchaseId: id },
+      transactionId: `purchase:${id}`,
+      pendingDays: runtime.spec.pointsLifecycle.pendingDays,
+      occurredAt,
+      metadata: { storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber },
+    });
+  }
+  const points = booked?.result.points ?? 0;
+  const earnTransactionId = booked?.posted?.transaction.id ?? null;
+  insertPurchase(tx).run({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId });
+  for (const i of req.items) {
+    insertPurchaseLine(tx).run({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null });
+  }
+  if (member) claimReceiptMessages(tx, { memberId: member.id, purchaseId: id, at: occurredAt });
+  const tierChange = member && member.status === 'active' ? (upgradeAfterActivity(tx, { spec: runtime.spec, member, localDate, at: occurredAt }) ?? null) : null;
+  writeEvent(tx, {
+    id: `${id}:purchase-recorded`,
+    type: 'purchase-recorded',
+    programId: req.programId,
+    memberId: member?.id ?? null,
+    payload: { purchaseId: id, storeId: req.storeId, total, points, versionId, channel: req.channel },
+    at: occurredAt,
+  });
+  const screened = member ? screenEvent(tx, runtime.spec.fraudRules, { kind: 'purchase', programId: req.programId, versionId, memberId: member.id, eventRef: `purchase:${id}`, occurredAt, amount: total, earnTransactionId }) : undefined;
+  return {
+    purchaseId: id,
+    identified: member ? 'member' : req.member && (req.member.memberId || req.member.cardNumber || req.member.phone || req.member.email) ? 'unknown' : 'none',
+    memberId: member?.id ?? null,
+    versionId,
+    occurredAt,
+    total,
+    points,
+    pointsHeld: screened?.held ?? false,
+    availableAt: earnTransactionId && !screened?.held && runtime.spec.pointsLifecycle.pendingDays > 0 ? addDays(occurredAt, runtime.spec.pointsLifecycle.pendingDays) : null,
+    earnTransactionId,
+    rules: (booked?.result.lines ?? [])
+      .filter((l) => l.points > 0)
+      .map((l) => ({ ruleId: l.ruleId, ruleName: l.ruleName, points: l.points, perLine: l.perItem ?? [] })),
+    tierChange,
+    pointsPayment,
+  };
 }
 
 function round2(n: number): number {

@@ -30,7 +30,8 @@ export function verifyLedger(db: DbTx): LedgerReport {
           sum(case when a.kind = 'member-available' then p.amount else 0 end) as available,
           sum(case when a.kind = 'member-pending' then p.amount else 0 end) as pending,
           sum(case when a.kind = 'member-reserved' then p.amount else 0 end) as reserved
-        from ledger_accounts a left join ledger_postings p on p.account_id = a.id
+        from ledger_accounts a
+          left join (select account_id, sum(amount) as amount from ledger_postings group by account_id) p on p.account_id = a.id
         where a.member_id is not null group by a.member_id)
       select s.member_id, s.available, s.pending, s.reserved, b.available as b_available, b.pending as b_pending, b.reserved as b_reserved
       from sums s left join ledger_balances b on b.member_id = s.member_id

@@ -27,7 +27,10 @@ export const purchases = sqliteTable(
     channel: text('channel').notNull(),
     paymentMethod: text('payment_method'),
     occurredAt: text('occurred_at').notNull(),
-    /** Local date in the program time zone, YYYY-MM-DD: tier windows and caps use it. */
+    /**
+     * Local date in the program time zone, YYYY-MM-DD: tier windows use it. Not indexed: a local
+     * date lies within a day of its UTC instant, so queries narrow by `occurred_at` first.
+     */
     localDate: text('local_date').notNull(),
     total: real('total').notNull(),
     itemCount: real('item_count').notNull(),
@@ -39,7 +42,6 @@ export const purchases = sqliteTable(
   (t) => [
     uniqueIndex('purchases_receipt').on(t.programId, t.storeId, t.registerId, t.receiptNumber),
     index('purchases_member').on(t.memberId, t.occurredAt),
-    index('purchases_member_local_date').on(t.memberId, t.localDate),
   ],
 );
 

@@ -129,7 +129,10 @@ export const ledgerLots = sqliteTable(
   ],
 );
 
-/** Signed amounts; every transaction's postings sum to zero. Append-only. */
+/**
+ * Signed amounts; every transaction's postings sum to zero. Append-only. Read by transaction only
+ * (balances are projections), so account ids carry no index: one fewer random page per posting.
+ */
 export const ledgerPostings = sqliteTable(
   'ledger_postings',
   {
@@ -145,7 +148,6 @@ export const ledgerPostings = sqliteTable(
   },
   (t) => [
     index('ledger_postings_transaction').on(t.transactionId),
-    index('ledger_postings_account').on(t.accountId),
     check('ledger_postings_nonzero', sql`${t.amount} <> 0`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX `ledger_postings_account`;--> statement-breakpoint
+DROP INDEX `purchases_member_local_date`;
