@@ -14,7 +14,7 @@ import type { PurchaseLine } from './inputs';
 import { processCustomEvent } from './process-custom-event';
 import { processPurchase } from './process-purchase';
 import { processReturn } from './process-return';
-import { activeTemplateProgram, testMember } from './test-fixtures';
+import { activeTemplateProgram, migrationStatements, testMember } from './test-fixtures';
 
 // retail-tiers: own label 2 extra points per euro, at most 1,000 per month; profile completed 50
 // points once per member; first online purchase 250 points once; Silver from 500 EUR in 12 months.
@@ -153,6 +153,7 @@ describe('a merged member keeps counting for the member it was merged into', () 
     db.update(members).set({ mergedMembers: 0 }).where(eq(members.id, ana)).run();
     const backfill = fs.readFileSync(path.join(MIGRATIONS_DIR, '0018_merged_member_history.sql'), 'utf8').split('--> statement-breakpoint').slice(1);
     for (const statement of backfill) db.$client.exec(statement);
+    for (const statement of migrationStatements('0025_rule_period_totals.sql', 'UPDATE')) db.$client.exec(statement);
     expect(row(ana).mergedMembers).toBe(1);
     expect(db.select().from(ruleMemberTotals).where(eq(ruleMemberTotals.memberId, dup)).all()).toEqual([]);
     expect(db.select().from(ruleMemberTotals).where(eq(ruleMemberTotals.memberId, ana)).all()).toEqual(expect.arrayContaining(folded));

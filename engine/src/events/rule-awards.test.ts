@@ -8,7 +8,7 @@ import { ruleAwards } from '../db/schema';
 import { capWindowsOfDay, compileProgram, dayOfIsoDate, type RuleCounters } from '../rules';
 import { tempDatabase } from '../testing/temp-db';
 import { awardLinesOfRows, loadCounters, recordAwards, ruleCounters } from './rule-awards';
-import { activeTemplateProgram, testMember } from './test-fixtures';
+import { activeTemplateProgram, migrationStatements, testMember } from './test-fixtures';
 
 const { db, cleanup } = tempDatabase();
 afterAll(cleanup);
@@ -83,6 +83,10 @@ describe('rule counters', () => {
     db.$client.prepare('delete from rule_member_totals where member_id = ?').run(memberId);
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0016_rule_member_totals.sql'), 'utf8').split('--> statement-breakpoint')[1]!;
     db.$client.exec(migration.replace('GROUP BY', `WHERE member_id = '${memberId}' GROUP BY`));
+    // Unknown latest periods: the awards are summed.
+    expect(ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, ALL, capWindowsOfDay(day))).toEqual(before);
+    for (const statement of migrationStatements('0025_rule_period_totals.sql', 'UPDATE')) db.$client.exec(statement);
+    expect(db.$client.prepare('select day, day_points, week_points, month_points from rule_member_totals where member_id = ?').get(memberId)).toEqual({ day: capWindowsOfDay(day).day, day_points: 75, week_points: 75, month_points: 75 });
     expect(ruleCounters(db, programId, { id: memberId, mergedMembers: 0 }, ALL, capWindowsOfDay(day))).toEqual(before);
     expect(before['rule-a']).toMatchObject({ total: 75, times: 2 });
   });

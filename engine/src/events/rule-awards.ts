@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { placeholders, preparedInsert, preparedQuery, preparedSql, type DbTx } from '../db';
-import { ruleAwards, ruleCampaignTotals, ruleMemberTotals } from '../db/schema';
-import { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from '../members';
+import { preparedInsert, preparedSql, type DbTx } from '../db';
+import { ruleAwards } from '../db/schema';
+import { historyMembers, memberIdIn, PERIOD_FOLD, type HistoryMembers, type HistoryOwner } from '../members';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
 import { dayOfIsoDate, isoDateOfDay, triggerKey, weekdayOfDay } from '../rules';
 
@@ -30,27 +29,18 @@ const periodSql = (who: HistoryMembers['kind']) => `
     from rule_awards where ${memberIdIn('member_id', who)} and day >= ?
     group by rule_id`;
 const periodCounters = { one: preparedSql<PeriodRow>(periodSql('one')), many: preparedSql<PeriodRow>(periodSql('many')) };
+type TotalsRow = { rule_id: string; points: number; times: number; day: string | null; day_points: number; week: string | null; week_points: number; month: string | null; month_points: number };
 // Only the member's own rows: a merge folds the source's totals into the target's. A member has
 // a row per rule that ever paid it, few enough to filter here rather than with an IN list.
-const lifetimeCounters = preparedSql<{ rule_id: string; points: number; times: number }>('select rule_id, points, times from rule_member_totals where member_id = ?');
-const addToMemberTotal = preparedQuery((db) =>
-  db
-    .insert(ruleMemberTotals)
-    .values(placeholders(['memberId', 'ruleId', 'points', 'times']))
-    .onConflictDoUpdate({
-      target: [ruleMemberTotals.memberId, ruleMemberTotals.ruleId],
-      set: { points: sql`${ruleMemberTotals.points} + excluded.points`, times: sql`${ruleMemberTotals.times} + excluded.times` },
-    })
-    .prepare(),
-);
+const memberTotals = preparedSql<TotalsRow>('select rule_id, points, times, day, day_points, week, week_points, month, month_points from rule_member_totals where member_id = ?');
+const addToMemberTotal = preparedSql(`
+  insert into rule_member_totals (member_id, rule_id, points, times, day, day_points, week, week_points, month, month_points)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (member_id, rule_id) do update set points = points + excluded.points, times = times + excluded.times, ${PERIOD_FOLD}`);
 const campaignTotal = preparedSql<{ points: number }>('select points from rule_campaign_totals where program_id = ? and rule_id = ?');
 const insertAward = preparedInsert(ruleAwards, ['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'lines', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']);
-const addToCampaignTotal = preparedQuery((db) =>
-  db
-    .insert(ruleCampaignTotals)
-    .values(placeholders(['programId', 'ruleId', 'points']))
-    .onConflictDoUpdate({ target: [ruleCampaignTotals.programId, ruleCampaignTotals.ruleId], set: { points: sql`${ruleCampaignTotals.points} + ${sql.placeholder('points')}` } })
-    .prepare(),
+const addToCampaignTotal = preparedSql(
+  'insert into rule_campaign_totals (program_id, rule_id, points) values (?, ?, ?) on conflict (program_id, rule_id) do update set points = points + excluded.points',
 );
 
 /** Which rules need which counters: lifetime (total, times), period (day, week, month), campaign budget. */
@@ -83,13 +73,17 @@ export function loadCounters(tx: DbTx, programId: string, member: HistoryOwner, 
 /** The counters these rules need for one member, as of the cap windows of an event (see `loadCounters`). */
 export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, needs: CounterNeeds, windows: CapWindows): Counters {
   const out: Record<string, RuleCounters> = {};
+  const totals = needs.lifetime.length > 0 || needs.period.length > 0 ? memberTotals(tx).all(member.id) : [];
   if (needs.lifetime.length > 0) {
     const wanted = new Set(needs.lifetime);
-    for (const r of lifetimeCounters(tx).all(member.id)) {
+    for (const r of totals) {
       if (wanted.has(r.rule_id)) out[r.rule_id] = { day: 0, week: 0, month: 0, total: r.points, times: r.times };
     }
   }
-  if (needs.period.length > 0) {
+  const periods = needs.period.length > 0 ? periodsFromTotals(totals, needs.period, windows) : undefined;
+  if (periods) {
+    for (const [ruleId, p] of periods) out[ruleId] = { total: 0, times: 0, ...out[ruleId], ...p };
+  } else if (needs.period.length > 0) {
     const wanted = new Set(needs.period);
     // Only awards since the current week or month began can count toward day, week and month caps.
     const today = dayOfIsoDate(windows.day);
@@ -102,6 +96,28 @@ export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, 
   for (const ruleId of needs.campaign) {
     const t = campaignTotal(tx).get(programId, ruleId);
     if (t) out[ruleId] = { ...out[ruleId], campaign: t.points };
+  }
+  return out;
+}
+
+/**
+ * Day, week and month points of these rules from the totals rows, when each row's latest periods
+ * answer for the event's: the same period, or a later one (nothing paid in it yet). Undefined
+ * when some rule's are unknown or later than the event's (a back-dated event): the awards are
+ * summed then. A rule without a row never paid this member.
+ */
+function periodsFromTotals(totals: readonly TotalsRow[], ruleIds: readonly string[], windows: CapWindows): Map<string, { day: number; week: number; month: number }> | undefined {
+  const out = new Map<string, { day: number; week: number; month: number }>();
+  const pointsIn = (latest: string | null, points: number, wanted: string) => (latest === null || wanted < latest ? undefined : wanted === latest ? points : 0);
+  for (const ruleId of ruleIds) {
+    const r = totals.find((t) => t.rule_id === ruleId);
+    if (!r) continue;
+    const day = pointsIn(r.day, r.day_points, windows.day);
+    const week = pointsIn(r.week, r.week_points, windows.week);
+    const month = pointsIn(r.month, r.month_points, windows.month);
+    if (day === undefined || week === undefined || month === undefined) return undefined;
+    // As the sum of awards: no counters for a rule that paid nothing in the event's month or week.
+    if (day !== 0 || week !== 0 || month !== 0) out.set(ruleId, { day, week, month });
   }
   return out;
 }
@@ -138,10 +154,10 @@ export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly Awar
   }
   for (const [ruleId, { points, split }] of perRule) {
     insertAward(tx).run({ ...rest, ruleId, points, lineRef: null, lines: split.length > 0 ? split : null, day: windows.day, week: windows.week, month: windows.month });
-    addToCampaignTotal(tx).run({ programId: source.programId, ruleId, points });
+    addToCampaignTotal(tx).run(source.programId, ruleId, points);
     // An event the rule paid for counts once toward "times", however many lines it paid on.
     const paid = source.sourceKind !== 'return' && lines.some((l) => l.ruleId === ruleId && l.points > 0);
-    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId, points, times: paid ? 1 : 0 });
+    addToMemberTotal(tx).run(source.memberId, ruleId, points, paid ? 1 : 0, windows.day, points, windows.week, points, windows.month, points);
   }
 }
 

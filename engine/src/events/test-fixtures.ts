@@ -1,4 +1,6 @@
-import type { DbTx } from '../db';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS_DIR, type DbTx } from '../db';
 import { createProgram } from '../programs/create-program';
 import { createTemplateCatalog } from '../programs/template-catalog';
 import { recordRelease } from '../releases';
@@ -25,4 +27,9 @@ export function testMember(db: DbTx, programId: string, name: string, extra: { c
     input: { programId, email: `${name}@example.com`, attributes: extra.country ? { country: extra.country } : {}, joinedAt: extra.joinedAt },
   });
   return member.id;
+}
+
+/** For tests: the statements of a committed migration (`drizzle/<file>`) that contain `containing`. */
+export function migrationStatements(file: string, containing = ''): string[] {
+  return fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint').filter((s) => s.includes(containing));
 }

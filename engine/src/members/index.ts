@@ -3,6 +3,7 @@ export { changeTier, ChangeTierInput } from './change-tier';
 export { applyConsents, ConsentsInput } from './consents';
 export { identifyMember, IdentifyMemberInput } from './identify-member';
 export { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from './history-members';
+export { PERIOD_FOLD } from './merge-history';
 export { memberById, survivor, type MemberRow } from './member-store';
 export { mergeMembers, MergeMembersInput } from './merge-members';
 export { normaliseCardNumber, normaliseContact, normaliseEmail, normalisePhone, PhoneCountry, type Contact } from './normalise-contact';

@@ -115,8 +115,8 @@ describe('mergeMembers', () => {
     expect([a.id, b.id].map((id) => memberById(db, id))).toEqual([expect.objectContaining({ mergedInto: c.id, mergedMembers: 0 }), expect.objectContaining({ mergedInto: c.id, mergedMembers: 0 })]);
     const totals = db.select().from(ruleMemberTotals).orderBy(ruleMemberTotals.ruleId).all();
     expect(totals).toEqual([
-      { memberId: c.id, ruleId: 'birthday', points: 400, times: 2 },
-      { memberId: c.id, ruleId: 'welcome', points: 200, times: 2 },
+      expect.objectContaining({ memberId: c.id, ruleId: 'birthday', points: 400, times: 2 }),
+      expect.objectContaining({ memberId: c.id, ruleId: 'welcome', points: 200, times: 2 }),
     ]);
     // A member nobody was merged into reads nothing more than its own id.
     expect(historyMembers(db, signUp({ email: 'd@example.com' }).member)).toMatchObject({ kind: 'one' });

@@ -1,10 +1,19 @@
 import type { DbTx } from '../db';
 import { preparedSql } from '../db';
 
+/**
+ * Folds `excluded`'s latest periods into a totals row (SQL SET clauses): the same period adds up,
+ * a later one replaces, an earlier one leaves the row as it is; an unknown (null) period stays
+ * unknown. SQLite evaluates every clause on the row as it was.
+ */
+export const PERIOD_FOLD = (['day', 'week', 'month'] as const)
+  .map((p) => `${p}_points = case when ${p} = excluded.${p} then ${p}_points + excluded.${p}_points when ${p} < excluded.${p} then excluded.${p}_points else ${p}_points end, ${p} = max(${p}, excluded.${p})`)
+  .join(', ');
+
 const addTotalsToTarget = preparedSql(`
-  insert into rule_member_totals (member_id, rule_id, points, times)
-  select ?, rule_id, points, times from rule_member_totals where member_id = ?
-  on conflict (member_id, rule_id) do update set points = points + excluded.points, times = times + excluded.times`);
+  insert into rule_member_totals (member_id, rule_id, points, times, day, day_points, week, week_points, month, month_points)
+  select ?, rule_id, points, times, day, day_points, week, week_points, month, month_points from rule_member_totals where member_id = ?
+  on conflict (member_id, rule_id) do update set points = points + excluded.points, times = times + excluded.times, ${PERIOD_FOLD}`);
 const dropSourceTotals = preparedSql('delete from rule_member_totals where member_id = ?');
 const countMerged = preparedSql('update members set merged_members = merged_members + ? where id = ?');
 const clearMerged = preparedSql('update members set merged_members = 0 where id = ?');

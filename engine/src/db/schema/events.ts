@@ -180,10 +180,12 @@ export const ruleAwards = sqliteTable(
 );
 
 /**
- * Per member and rule: points the rule gave in total (returns netted out) and how many events it
- * paid for. A projection of rule_awards, so lifetime caps need not sum a member's whole history.
+ * Per member and rule: points the rule gave in total (returns netted out), how many events it
+ * paid for, and in its latest day, week and month. A projection of rule_awards, so caps need not
+ * sum a member's history.
  * A merge adds the source's rows into the target's and removes them, so a member's row covers
- * the awards of every member merged into it.
+ * the awards of every member merged into it. Stored WITHOUT ROWID (migration 0024), which drizzle
+ * cannot declare: a generated rebuild of this table must keep it.
  */
 export const ruleMemberTotals = sqliteTable(
   'rule_member_totals',
@@ -194,6 +196,17 @@ export const ruleMemberTotals = sqliteTable(
     ruleId: text('rule_id').notNull(),
     points: integer('points').notNull().default(0),
     times: integer('times').notNull().default(0),
+    /**
+     * The latest local day, ISO week and month the rule gave points in (returns included), and
+     * the net points of that period, so day/week/month caps of an event in it need not sum the
+     * awards. Null: not known (the awards are summed).
+     */
+    day: text('day'),
+    dayPoints: integer('day_points').notNull().default(0),
+    week: text('week'),
+    weekPoints: integer('week_points').notNull().default(0),
+    month: text('month'),
+    monthPoints: integer('month_points').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.ruleId] })],
 );

@@ -152,7 +152,10 @@ export const ledgerPostings = sqliteTable(
   ],
 );
 
-/** Balances per member, updated in the same SQLite transaction as the postings. */
+/**
+ * Balances per member, updated in the same SQLite transaction as the postings. Stored WITHOUT
+ * ROWID (migration 0024), which drizzle cannot declare: a generated rebuild must keep it.
+ */
 export const ledgerBalances = sqliteTable(
   'ledger_balances',
   {
