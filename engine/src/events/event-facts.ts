@@ -1,31 +1,27 @@
-import { preparedSql, type DbTx } from '../db';
-import { historyMembers, memberIdIn, type HistoryOwner, type MemberRow } from '../members';
+import type { DbTx } from '../db';
+import type { HistoryOwner, MemberRow } from '../members';
 import type { EvaluationFacts, FactEvent, FactItem } from '../rules';
 import { memberAggregates } from './history-metrics';
-import { memberFacts } from './member-facts';
+import { lastPurchaseOn, memberFacts } from './member-facts';
 import type { ProgramRuntime } from './program-runtime';
 
 /**
  * Everything the rules read for one event: the event, its lines, the member as of just before
- * it, and the history aggregates the compiled program needs (and only those).
+ * it, and the history aggregates the compiled program needs (and only those). A member's
+ * purchase is their first (`event.isFirstPurchase`) when they have no last purchase yet.
  * @example eventFacts(db, runtime, member, { kind: 'purchase', at: Date.now(), channel: 'store' }, items)
  */
 export function eventFacts(tx: DbTx, runtime: ProgramRuntime, member: MemberRow | undefined, event: FactEvent, items: FactItem[] = []): EvaluationFacts {
+  const facts = member ? memberFacts(tx, member, event.at) : {};
   return {
-    event,
+    event: member && event.kind === 'purchase' ? { ...event, isFirstPurchase: facts.lastPurchaseOn === undefined } : event,
     items,
-    member: member ? memberFacts(tx, member, event.at) : {},
+    member: facts,
     aggregates: memberAggregates(tx, member, event.at, runtime.compiled.requiredAggregates),
   };
 }
 
-const anyPurchaseOf = {
-  one: preparedSql<{ id: string }>(`select id from purchases where ${memberIdIn('member_id', 'one')} limit 1`),
-  many: preparedSql<{ id: string }>(`select id from purchases where ${memberIdIn('member_id', 'many')} limit 1`),
-};
-
 /** True when neither the member nor anyone merged into it has a purchase on record yet (`event.isFirstPurchase`). */
 export function isFirstPurchase(tx: DbTx, member: HistoryOwner): boolean {
-  const who = historyMembers(tx, member);
-  return !anyPurchaseOf[who.kind](tx).get(who.arg);
+  return lastPurchaseOn(tx, member) === undefined;
 }

@@ -1,12 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { preparedQuery, preparedSql, type DbTx } from '../db';
-import { ledgerBalances } from '../db/schema';
-import { historyMembers, memberIdIn, type MemberRow } from '../members';
+import { preparedSql, type DbTx } from '../db';
+import { historyMembers, memberIdIn, type HistoryOwner, type MemberRow } from '../members';
 import { FactMember } from '../rules';
 
 const DAY_MS = 86_400_000;
 
-const balanceOf = preparedQuery((db) => db.select().from(ledgerBalances).where(eq(ledgerBalances.memberId, sql.placeholder('memberId'))).prepare());
+const balanceOf = preparedSql<{ available: number; lifetimeEarned: number }>('select available, lifetime_earned as lifetimeEarned from ledger_balances where member_id = ?');
 const lastPurchaseOf = {
   one: preparedSql<{ local_date: string }>(`select local_date from purchases where ${memberIdIn('member_id', 'one')} order by occurred_at desc limit 1`),
   many: preparedSql<{ local_date: string }>(`select local_date from purchases where ${memberIdIn('member_id', 'many')} order by occurred_at desc limit 1`),
@@ -31,10 +29,7 @@ function ageAt(birthDate: string, at: number): number {
  */
 export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember {
   const a = member.attributes;
-  const balance = balanceOf(tx).get({ memberId: member.id });
-  // Purchases of members merged into this one count too: they were this person's visits.
-  const who = historyMembers(tx, member);
-  const last = lastPurchaseOf[who.kind](tx).get(who.arg);
+  const balance = balanceOf(tx).get(member.id);
   const joined = Date.parse(member.joinedAt);
   const profileComplete = bool(a.profileComplete) ?? Boolean(member.firstName && member.birthDate && (member.email || member.phone));
   const candidate: Record<string, unknown> = {
@@ -46,7 +41,7 @@ export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember
     age: member.birthDate ? ageAt(member.birthDate, at) : undefined,
     tenureDays: Math.max(0, Math.floor((at - joined) / DAY_MS)),
     joinedOn: member.joinedAt.slice(0, 10),
-    lastPurchaseOn: last?.local_date,
+    lastPurchaseOn: lastPurchaseOn(tx, member),
     pointsBalance: balance?.available ?? 0,
     lifetimePoints: balance?.lifetimeEarned ?? 0,
     signupChannel: str(a.signupChannel),
@@ -58,6 +53,15 @@ export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember
     profileComplete,
   };
   return parseLeniently(candidate);
+}
+
+/**
+ * The local date of the member's latest purchase; purchases of members merged into this one
+ * count too (they were this person's visits).
+ */
+export function lastPurchaseOn(tx: DbTx, member: HistoryOwner): string | undefined {
+  const who = historyMembers(tx, member);
+  return lastPurchaseOf[who.kind](tx).get(who.arg)?.local_date;
 }
 
 /** Parses member facts, dropping fields that do not fit the catalog instead of failing the event. */

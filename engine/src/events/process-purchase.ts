@@ -1,8 +1,7 @@
 import { claimReceiptMessages } from '../messages/receipt-messages';
 import { timeOrderedId } from '../ids';
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { preparedInsert, preparedQuery, writeBatch, type BatchOutcome, type DbTx } from '../db';
+import { preparedInsert, preparedSql, writeBatch, type BatchOutcome, type DbTx } from '../db';
 import { purchaseLines, purchases } from '../db/schema';
 import { DomainError } from '../errors';
 import { screenEvent } from '../fraud/screen-event';
@@ -11,7 +10,7 @@ import { WRITE_TRANSACTION } from '../ledger/common-input';
 import type { FactEvent, FactItem } from '../rules';
 import { bookEarning } from './book-earning';
 import { writeEvent } from './domain-events';
-import { eventFacts, isFirstPurchase } from './event-facts';
+import { eventFacts } from './event-facts';
 import { EventTime, MemberRef, notInFuture, PaymentMethod, PurchaseChannel, PurchaseLine, Ref } from './inputs';
 import { upgradeAfterActivity } from './member-tier';
 import { cashShareBasis, settlePurchasePointsPayment, type PurchasePointsPayment } from './points-payments';
@@ -60,20 +59,7 @@ export type PurchaseResult = {
   pointsPayment: PurchasePointsPayment | null;
 };
 
-const postedReceipt = preparedQuery((db) =>
-  db
-    .select({ id: purchases.id })
-    .from(purchases)
-    .where(
-      and(
-        eq(purchases.programId, sql.placeholder('programId')),
-        eq(purchases.storeId, sql.placeholder('storeId')),
-        eq(purchases.registerId, sql.placeholder('registerId')),
-        eq(purchases.receiptNumber, sql.placeholder('receiptNumber')),
-      ),
-    )
-    .prepare(),
-);
+const postedReceipt = preparedSql<{ id: string }>('select id from purchases where program_id = ? and store_id = ? and register_id = ? and receipt_number = ?');
 const insertPurchase = preparedInsert(purchases, [
   'id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId',
 ]);
@@ -115,7 +101,7 @@ export function processPurchases({ ctx, input }: { ctx: { db: DbTx }; input: rea
 
 /** `processPurchase` of a parsed purchase, in the caller's transaction. */
 function bookPurchase(tx: DbTx, req: z.output<typeof ProcessPurchaseInput>): PurchaseResult {
-  const existing = postedReceipt(tx).get(req);
+  const existing = postedReceipt(tx).get(req.programId, req.storeId, req.registerId, req.receiptNumber);
   if (existing) {
     throw new DomainError(
       'conflict',
@@ -146,7 +132,6 @@ function bookPurchase(tx: DbTx, req: z.output<typeof ProcessPurchaseInput>): Pur
     storeId: req.storeId,
     paymentMethod: req.paymentMethod,
     couponCode: req.couponCode,
-    isFirstPurchase: member ? isFirstPurchase(tx, member) : undefined,
   };
   let booked: ReturnType<typeof bookEarning> | undefined;
   if (member && member.status === 'active') {

@@ -5,7 +5,7 @@ import { ledgerBalances } from '../db/schema';
 import type { FactEvent } from '../rules';
 import { evaluate } from '../rules';
 import { addDays } from '../ledger';
-import { eventFacts, isFirstPurchase } from './event-facts';
+import { eventFacts } from './event-facts';
 import { EventTime, MemberRef, PaymentMethod, PurchaseChannel, PurchaseLine, Ref } from './inputs';
 import { listRewards, type RewardOption } from './list-rewards';
 import { cashShareBasis, maxPointsPayment } from './points-payments';
@@ -71,7 +71,6 @@ export function quoteBasket({ ctx, input }: { ctx: { db: DbTx }; input: QuoteBas
     storeId: req.storeId,
     paymentMethod: req.paymentMethod,
     couponCode: req.couponCode,
-    isFirstPurchase: isFirstPurchase(tx, member),
   };
   const earning = cashShareBasis(req.items.map((i) => ({ ...i })), total, Math.min(req.paidWithPoints ?? 0, total));
   const earningEvent = { ...event, total: earning.total };

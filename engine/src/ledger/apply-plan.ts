@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { preparedInsert, preparedQuery, type DbTx } from '../db';
+import { preparedInsert, preparedQuery, preparedSql, type DbTx } from '../db';
 import { ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { accountId } from './accounts';
 import { ensureLedgerAccounts, type LedgerPostingRow, type LedgerTransactionRow, type PostedTransaction } from './ledger-store';
@@ -26,23 +26,12 @@ const updateLot = preparedQuery((db) =>
     .where(eq(ledgerLots.id, sql.placeholder('lotId')))
     .prepare(),
 );
-const addToBalance = preparedQuery((db) =>
-  db
-    .update(ledgerBalances)
-    .set({
-      available: sql`${ledgerBalances.available} + ${sql.placeholder('available')}`,
-      pending: sql`${ledgerBalances.pending} + ${sql.placeholder('pending')}`,
-      reserved: sql`${ledgerBalances.reserved} + ${sql.placeholder('reserved')}`,
-      lifetimeEarned: sql`${ledgerBalances.lifetimeEarned} + ${sql.placeholder('earned')}`,
-      lifetimeRedeemed: sql`${ledgerBalances.lifetimeRedeemed} + ${sql.placeholder('redeemed')}`,
-      lifetimeExpired: sql`${ledgerBalances.lifetimeExpired} + ${sql.placeholder('expired')}`,
-      // Activity (earning, spending) moves the inactivity-expiry clock; a null activity leaves it.
-      lastActivityAt: sql`case when ${sql.placeholder('activityAt')} is null then ${ledgerBalances.lastActivityAt} else max(coalesce(${ledgerBalances.lastActivityAt}, ''), ${sql.placeholder('activityAt')}) end`,
-      updatedAt: sql`${sql.placeholder('updatedAt')}`,
-    })
-    .where(eq(ledgerBalances.memberId, sql.placeholder('memberId')))
-    .prepare(),
-);
+// Activity (earning, spending) moves the inactivity-expiry clock; a null activity leaves it.
+const addToBalance = preparedSql(`
+  update ledger_balances set available = available + ?, pending = pending + ?, reserved = reserved + ?,
+    lifetime_earned = lifetime_earned + ?, lifetime_redeemed = lifetime_redeemed + ?, lifetime_expired = lifetime_expired + ?,
+    last_activity_at = case when ? is null then last_activity_at else max(coalesce(last_activity_at, ''), ?) end, updated_at = ?
+  where member_id = ?`);
 
 type Deltas = { available: number; pending: number; reserved: number; earned: number; redeemed: number; expired: number };
 const zero = (): Deltas => ({ available: 0, pending: 0, reserved: 0, earned: 0, redeemed: 0, expired: 0 });
@@ -126,7 +115,7 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   if (options.transferLifetimeFrom) transferLifetime(tx, options.transferLifetimeFrom, memberId, now);
   for (const [id, d] of deltas) {
     const activityAt = options.activity && id === memberId ? row.occurredAt : null;
-    addToBalance(tx).run({ ...d, activityAt, updatedAt: now, memberId: id });
+    addToBalance(tx).run(d.available, d.pending, d.reserved, d.earned, d.redeemed, d.expired, activityAt, activityAt, now, id);
   }
   // What was just written, as `loadTransaction` would read it back.
   return { transaction, postings, replayed: false };

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { placeholders, preparedQuery, type DbTx } from '../db';
+import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
 import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { DomainError } from '../errors';
 import { LEDGER_ACCOUNT_KINDS } from '../db/schema';
@@ -103,9 +103,7 @@ export function checkMember<M extends Pick<MemberRow, 'programId' | 'status' | '
   return member;
 }
 
-const balanceExists = preparedQuery((db) =>
-  db.select({ memberId: ledgerBalances.memberId }).from(ledgerBalances).where(eq(ledgerBalances.memberId, sql.placeholder('memberId'))).prepare(),
-);
+const balanceExists = preparedSql<{ found: 1 }>('select 1 as found from ledger_balances where member_id = ?');
 const insertAccount = preparedQuery((db) => db.insert(ledgerAccounts).values(placeholders(['id', 'programId', 'memberId', 'kind'])).onConflictDoNothing().prepare());
 const insertBalance = preparedQuery((db) => db.insert(ledgerBalances).values(placeholders(['memberId', 'programId'])).onConflictDoNothing().prepare());
 
@@ -114,7 +112,7 @@ const insertBalance = preparedQuery((db) => db.insert(ledgerBalances).values(pla
  * created together, so an existing balance row means there is nothing to do.
  */
 export function ensureLedgerAccounts(tx: DbTx, programId: string, memberId: string): void {
-  if (balanceExists(tx).get({ memberId })) return;
+  if (balanceExists(tx).get(memberId)) return;
   for (const kind of LEDGER_ACCOUNT_KINDS) {
     const member = kind.startsWith('member-');
     insertAccount(tx).run({ id: member ? `${memberId}:${kind}` : `${programId}:${kind}`, programId, memberId: member ? memberId : null, kind });
