@@ -1,6 +1,6 @@
 import type { DbTx } from '../db';
 import type { HistoryOwner, MemberRow } from '../members';
-import { changeTier } from '../members';
+import { moveToTier } from '../members';
 import { qualificationWindow, tierAfterActivity } from '../rules';
 import type { ProgramSpec, TierPolicy } from '../spec';
 import { metricOver } from './history-metrics';
@@ -28,7 +28,7 @@ export function describeMetric(spec: ProgramSpec, value: number): string {
 /**
  * Applies the tier policy right after activity: with `upgrade: 'immediate'` a member whose
  * qualification value reached a higher threshold moves up now (history and `tier-changed` event
- * via `changeTier`, in the caller's transaction); a member without a tier gets the one they
+ * via `moveToTier`, in the caller's transaction); a member without a tier gets the one they
  * qualify for. Never lowers a tier (downgrades happen at the scheduled re-check).
  * @example upgradeAfterActivity(tx, { spec, member, localDate: '2026-03-04', at }) // { from: 'member', to: 'silver' }
  */
@@ -43,6 +43,6 @@ export function upgradeAfterActivity(
   if (!next || next === member.currentTierId) return undefined;
   const tier = spec.tiers.find((t) => t.id === next);
   const reason = `${describeMetric(spec, value)} in the qualification window; ${tier?.name ?? next} starts at ${tier?.threshold ?? '?'}`;
-  changeTier({ ctx: { db: tx }, input: { programId: member.programId, memberId: member.id, toTierId: next, reason, at: args.at } });
+  moveToTier(tx, member, { toTierId: next, reason, at: args.at });
   return { from: member.currentTierId, to: next };
 }

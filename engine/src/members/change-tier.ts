@@ -36,21 +36,28 @@ const setTier = preparedQuery((db) =>
 export function changeTier({ ctx, input }: { ctx: { db: DbTx }; input: ChangeTierInput }): { member: MemberRow; changed: boolean } {
   const req = ChangeTierInput.parse(input);
   const at = req.at ? new Date(req.at).toISOString() : new Date().toISOString();
-  return ctx.db.transaction((tx) => {
-    const member = requireMemberRow(tx, req.programId, req.memberId);
-    if (member.status === 'merged') throw new DomainError('unprocessable', `Member '${member.id}' was merged into '${member.mergedInto}'.`);
-    if (member.currentTierId === req.toTierId) return { member, changed: false };
-    const id = timeOrderedId();
-    insertTierChange(tx).run({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId: req.toTierId, reason: req.reason, at });
-    setTier(tx).run({ toTierId: req.toTierId, at, memberId: member.id });
-    writeOutboxEvent(tx, {
-      id: `${id}:tier-changed`,
-      type: 'tier-changed',
-      programId: req.programId,
-      memberId: member.id,
-      payload: { from: member.currentTierId, to: req.toTierId, reason: req.reason },
-      at,
-    });
-    return { member: { ...member, currentTierId: req.toTierId, tierSince: at, updatedAt: at }, changed: true };
-  }, WRITE_TRANSACTION);
+  return ctx.db.transaction((tx) => moveToTier(tx, requireMemberRow(tx, req.programId, req.memberId), { toTierId: req.toTierId, reason: req.reason, at }), WRITE_TRANSACTION);
+}
+
+/**
+ * `changeTier` for a member row the caller loaded in its transaction, with a checked tier and
+ * reason (the event path's immediate upgrades).
+ * @example moveToTier(tx, member, { toTierId: 'silver', reason: '528.00 EUR spent ...', at })
+ */
+export function moveToTier(tx: DbTx, member: MemberRow, change: { toTierId: string; reason: string; at: string }): { member: MemberRow; changed: boolean } {
+  const { toTierId, reason, at } = change;
+  if (member.status === 'merged') throw new DomainError('unprocessable', `Member '${member.id}' was merged into '${member.mergedInto}'.`);
+  if (member.currentTierId === toTierId) return { member, changed: false };
+  const id = timeOrderedId();
+  insertTierChange(tx).run({ id, memberId: member.id, fromTierId: member.currentTierId, toTierId, reason, at });
+  setTier(tx).run({ toTierId, at, memberId: member.id });
+  writeOutboxEvent(tx, {
+    id: `${id}:tier-changed`,
+    type: 'tier-changed',
+    programId: member.programId,
+    memberId: member.id,
+    payload: { from: member.currentTierId, to: toTierId, reason },
+    at,
+  });
+  return { member: { ...member, currentTierId: toTierId, tierSince: at, updatedAt: at }, changed: true };
 }

@@ -1,5 +1,5 @@
 export { generateCardNumber, isLuhnValid, luhnCheckDigit } from './card-number';
-export { changeTier, ChangeTierInput } from './change-tier';
+export { changeTier, ChangeTierInput, moveToTier } from './change-tier';
 export { applyConsents, ConsentsInput } from './consents';
 export { identifyMember, IdentifyMemberInput } from './identify-member';
 export { historyMembers, memberIdIn, type HistoryMembers, type HistoryOwner } from './history-members';
