@@ -119,6 +119,16 @@ describe('processPurchase', () => {
     expect(verifyLedger(db).ok).toBe(true);
   });
 
+  it('reports a purchase of a batch that does not parse in its place and books the others', () => {
+    const memberId = testMember(db, programId, 'batch-parse');
+    const purchase = (receiptNumber: string, items = DRESS_AND_PERFUME) => ({ programId, storeId: 'ams', registerId: '4', receiptNumber, member: { memberId }, occurredAt: WEDNESDAY, items });
+    const outcomes = processPurchases({ ctx: { db }, input: [purchase('P-1'), purchase('P-2', []), purchase('P-3')] });
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    const refused = outcomes[1]!;
+    expect(refused.ok ? undefined : refused.error.message).toContain('a purchase needs at least one line');
+    expect(db.select().from(purchases).where(eq(purchases.registerId, '4')).all().map((p) => p.receiptNumber).sort()).toEqual(['P-1', 'P-3']);
+  });
+
   it('leaves the ledger consistent', () => {
     expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
   });
