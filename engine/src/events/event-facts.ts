@@ -1,8 +1,8 @@
 import type { DbTx } from '../db';
-import type { HistoryOwner, MemberRow } from '../members';
+import type { MemberRow } from '../members';
 import type { EvaluationFacts, FactEvent, FactItem } from '../rules';
 import { memberAggregates } from './history-metrics';
-import { lastPurchaseOn, memberFacts } from './member-facts';
+import { memberFacts } from './member-facts';
 import type { ProgramRuntime } from './program-runtime';
 
 /**
@@ -19,9 +19,4 @@ export function eventFacts(tx: DbTx, runtime: ProgramRuntime, member: MemberRow 
     member: facts,
     aggregates: memberAggregates(tx, member, event.at, runtime.compiled.requiredAggregates),
   };
-}
-
-/** True when neither the member nor anyone merged into it has a purchase on record yet (`event.isFirstPurchase`). */
-export function isFirstPurchase(tx: DbTx, member: HistoryOwner): boolean {
-  return lastPurchaseOn(tx, member) === undefined;
 }

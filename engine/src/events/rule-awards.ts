@@ -35,7 +35,7 @@ type TotalsRow = { rule_id: string; points: number; times: number; day: string |
 const memberTotals = preparedSql<TotalsRow>('select rule_id, points, times, day, day_points, week, week_points, month, month_points from rule_member_totals where member_id = ?');
 const addToMemberTotal = preparedSql(`
   insert into rule_member_totals (member_id, rule_id, points, times, day, day_points, week, week_points, month, month_points)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  values (@memberId, @ruleId, @points, @times, @day, @points, @week, @points, @month, @points)
   on conflict (member_id, rule_id) do update set points = points + excluded.points, times = times + excluded.times, ${PERIOD_FOLD}`);
 const campaignTotal = preparedSql<{ points: number }>('select points from rule_campaign_totals where program_id = ? and rule_id = ?');
 const insertAward = preparedInsert(ruleAwards, ['programId', 'memberId', 'versionId', 'sourceKind', 'sourceId', 'purchaseId', 'lineRef', 'lines', 'ruleId', 'points', 'day', 'week', 'month', 'occurredAt']);
@@ -157,7 +157,7 @@ export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly Awar
     addToCampaignTotal(tx).run(source.programId, ruleId, points);
     // An event the rule paid for counts once toward "times", however many lines it paid on.
     const paid = source.sourceKind !== 'return' && lines.some((l) => l.ruleId === ruleId && l.points > 0);
-    addToMemberTotal(tx).run(source.memberId, ruleId, points, paid ? 1 : 0, windows.day, points, windows.week, points, windows.month, points);
+    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId, points, times: paid ? 1 : 0, ...windows });
   }
 }
 

@@ -28,10 +28,10 @@ const updateLot = preparedQuery((db) =>
 );
 // Activity (earning, spending) moves the inactivity-expiry clock; a null activity leaves it.
 const addToBalance = preparedSql(`
-  update ledger_balances set available = available + ?, pending = pending + ?, reserved = reserved + ?,
-    lifetime_earned = lifetime_earned + ?, lifetime_redeemed = lifetime_redeemed + ?, lifetime_expired = lifetime_expired + ?,
-    last_activity_at = case when ? is null then last_activity_at else max(coalesce(last_activity_at, ''), ?) end, updated_at = ?
-  where member_id = ?`);
+  update ledger_balances set available = available + @available, pending = pending + @pending, reserved = reserved + @reserved,
+    lifetime_earned = lifetime_earned + @earned, lifetime_redeemed = lifetime_redeemed + @redeemed, lifetime_expired = lifetime_expired + @expired,
+    last_activity_at = case when @activityAt is null then last_activity_at else max(coalesce(last_activity_at, ''), @activityAt) end, updated_at = @updatedAt
+  where member_id = @memberId`);
 
 type Deltas = { available: number; pending: number; reserved: number; earned: number; redeemed: number; expired: number };
 const zero = (): Deltas => ({ available: 0, pending: 0, reserved: 0, earned: 0, redeemed: 0, expired: 0 });
@@ -115,7 +115,7 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   if (options.transferLifetimeFrom) transferLifetime(tx, options.transferLifetimeFrom, memberId, now);
   for (const [id, d] of deltas) {
     const activityAt = options.activity && id === memberId ? row.occurredAt : null;
-    addToBalance(tx).run(d.available, d.pending, d.reserved, d.earned, d.redeemed, d.expired, activityAt, activityAt, now, id);
+    addToBalance(tx).run({ ...d, activityAt, updatedAt: now, memberId: id });
   }
   // What was just written, as `loadTransaction` would read it back.
   return { transaction, postings, replayed: false };
