@@ -17,15 +17,12 @@ export function timeOrderedId(now = Date.now()): string {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  const b = new Uint8Array(16);
-  b.set(pool.subarray(poolOffset, (poolOffset += 10)), 6);
-  let ms = now;
-  for (let i = 5; i >= 0; i--) {
-    b[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  b[6] = 0x70 | (b[6]! & 0x0f);
-  b[8] = 0x80 | (b[8]! & 0x3f);
-  const h = Array.from(b, (x) => HEX[x]!);
-  return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10).join('')}`;
+  const r = poolOffset;
+  poolOffset += 10;
+  // 48 bits of milliseconds as 12 hex digits (exact: below 2^53).
+  const time = now.toString(16).padStart(12, '0');
+  const h = (i: number) => HEX[pool[r + i]!]!;
+  const version = HEX[0x70 | (pool[r]! & 0x0f)]!;
+  const variant = HEX[0x80 | (pool[r + 2]! & 0x3f)]!;
+  return `${time.slice(0, 8)}-${time.slice(8)}-${version}${h(1)}-${variant}${h(3)}-${h(4)}${h(5)}${h(6)}${h(7)}${h(8)}${h(9)}`;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { placeholders, preparedQuery, preparedSql, type DbTx } from '../db';
+import { placeholders, preparedQuery, preparedSelect, preparedSql, type DbTx } from '../db';
 import { ledgerAccounts, ledgerBalances, ledgerLots, ledgerPostings, ledgerTransactions } from '../db/schema';
 import { DomainError } from '../errors';
 import { LEDGER_ACCOUNT_KINDS } from '../db/schema';
@@ -48,7 +48,7 @@ export function loadOpenLots(tx: DbTx, memberId: string): LotView[] {
  * @throws DomainError('not_found') when there is no such earn in the program.
  */
 export function loadEarnLot(tx: DbTx, programId: string, earnTransactionId: string): { earn: LedgerTransactionRow; origin: LotRow; lot: LotRow } {
-  const earn = transactionById(tx).get({ id: earnTransactionId });
+  const earn = transactionById(tx).get(earnTransactionId);
   if (!earn || earn.kind !== 'earn' || earn.programId !== programId) {
     throw new DomainError('not_found', `There is no earn transaction '${earnTransactionId}' in this program.`);
   }
@@ -68,14 +68,14 @@ function currentLot(tx: DbTx, lot: LotRow): LotRow {
   return current;
 }
 
-const transactionById = preparedQuery((db) => db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, sql.placeholder('id'))).prepare());
+const transactionById = preparedSelect(ledgerTransactions, 'id = ?');
 const postingsOf = preparedQuery((db) =>
   db.select().from(ledgerPostings).where(eq(ledgerPostings.transactionId, sql.placeholder('id'))).orderBy(ledgerPostings.id).prepare(),
 );
 
 /** Loads a stored transaction and its postings, or undefined. */
 export function loadTransaction(tx: DbTx, id: string): Omit<PostedTransaction, 'replayed'> | undefined {
-  const transaction = transactionById(tx).get({ id });
+  const transaction = transactionById(tx).get(id);
   if (!transaction) return undefined;
   return { transaction, postings: postingsOf(tx).all({ id }) };
 }

@@ -1,16 +1,16 @@
-import { and, eq, or, sql } from 'drizzle-orm';
-import { preparedQuery, type DbTx } from '../db';
+import { and, eq, or } from 'drizzle-orm';
+import { preparedSelect, type DbTx } from '../db';
 import { members } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Contact } from './normalise-contact';
 
 export type MemberRow = typeof members.$inferSelect;
 
-const memberByIdQuery = preparedQuery((db) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare());
+const memberByIdQuery = preparedSelect(members, 'id = ?');
 
 /** The member with this id, in any program, or undefined. */
 export function memberById(tx: DbTx, id: string): MemberRow | undefined {
-  return memberByIdQuery(tx).get({ id });
+  return memberByIdQuery(tx).get(id);
 }
 
 /** Members of a program holding any of the given (normalised) contact values. */

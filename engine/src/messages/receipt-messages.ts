@@ -1,15 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { preparedQuery, type DbTx } from '../db';
+import { and, asc, eq } from 'drizzle-orm';
+import { preparedSql, type DbTx } from '../db';
 import { messages } from '../db/schema';
 
 const receiptRef = (purchaseId: string) => `receipt:${purchaseId}`;
 
-const claimQueued = preparedQuery((db) =>
-  db
-    .update(messages)
-    .set({ status: 'sent', sentAt: sql`${sql.placeholder('at')}`, providerRef: sql`${sql.placeholder('ref')}`, reason: null })
-    .where(and(eq(messages.memberId, sql.placeholder('memberId')), eq(messages.status, 'queued'), eq(messages.channel, 'receipt')))
-    .prepare(),
+const claimQueued = preparedSql(
+  "update messages set status = 'sent', sent_at = @at, provider_ref = @ref, reason = null where member_id = @memberId and status = 'queued' and channel = 'receipt'",
 );
 
 /**
