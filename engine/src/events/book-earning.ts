@@ -5,14 +5,17 @@ import type { MemberRow } from '../members';
 import type { CapWindows, EvaluationFacts, EvaluationResult } from '../rules';
 import { evaluate } from '../rules';
 import type { ProgramRuntime } from './program-runtime';
-import { awardLinesOf, loadCounters, recordAwards } from './rule-awards';
+import { addToRuleTotals, awardLinesOf, awardsPerRule, insertAwardRows, loadCounters, type RuleAward } from './rule-awards';
 
-export type BookedEarning = { result: EvaluationResult; posted: PostedTransaction | undefined; windows: CapWindows };
+/** `awards`: per rule, what the event earned; a purchase keeps them on its row. */
+export type BookedEarning = { result: EvaluationResult; posted: PostedTransaction | undefined; windows: CapWindows; awards: RuleAward[] };
 
 /**
  * Evaluates an event with the member's counters and books the result in the caller's
- * transaction: one ledger earn (`transactionId`, with the version id) and the per-rule, per-line
- * award rows that caps and returns rely on. Nothing is booked when the rules give 0 points.
+ * transaction: one ledger earn (`transactionId`, with the version id), the rules' member and
+ * campaign totals that caps read, and for other events than purchases the per-rule award rows
+ * (a purchase stores the returned `awards` on its own row, where returns read them). Nothing is
+ * booked when the rules give 0 points.
  * @example bookEarning(tx, { runtime, member, facts, source: { kind: 'purchase', id, purchaseId: id }, transactionId: `purchase:${id}`, pendingDays: 30 })
  */
 export function bookEarning(
@@ -32,7 +35,7 @@ export function bookEarning(
   const windows = runtime.compiled.windowsAt(facts.event.at);
   const counters = loadCounters(tx, member.programId, member, runtime.compiled, facts.event, windows);
   const result = evaluate(runtime.compiled, facts, counters);
-  if (result.points <= 0) return { result, posted: undefined, windows };
+  if (result.points <= 0) return { result, posted: undefined, windows, awards: [] };
   const posted = bookEarn(
     tx,
     {
@@ -50,19 +53,18 @@ export function bookEarning(
     },
     member,
   );
-  recordAwards(
-    tx,
-    {
-      programId: member.programId,
-      memberId: member.id,
-      versionId: runtime.versionId,
-      sourceKind: args.source.kind,
-      sourceId: args.source.id,
-      purchaseId: args.source.purchaseId,
-      occurredAt: args.occurredAt,
-      windows,
-    },
-    awardLinesOf(result),
-  );
-  return { result, posted, windows };
+  const source = {
+    programId: member.programId,
+    memberId: member.id,
+    versionId: runtime.versionId,
+    sourceKind: args.source.kind,
+    sourceId: args.source.id,
+    purchaseId: args.source.purchaseId,
+    occurredAt: args.occurredAt,
+    windows,
+  };
+  const awards = awardsPerRule(awardLinesOf(result), args.source.kind);
+  if (args.source.kind !== 'purchase') insertAwardRows(tx, source, awards);
+  addToRuleTotals(tx, source, awards);
+  return { result, posted, windows, awards };
 }

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../testing/temp-db';
 import { memberById } from '../members/member-store';
 import { instantsAround, metricOver } from './history-metrics';
+import { capWindowsOfDay, dayOfIsoDate } from '../rules';
 import { processPurchase } from './process-purchase';
+import { processReturn } from './process-return';
+import { recordAwards } from './rule-awards';
 import { activeTemplateProgram, testMember } from './test-fixtures';
 
 let cleanup: (() => void) | undefined;
@@ -15,10 +18,10 @@ function memberWithPurchases(timezone: string, instants: string[]) {
   const { db } = temp;
   const { programId } = activeTemplateProgram(db, 'retail-tiers', (spec) => ({ ...spec, program: { ...spec.program, timezone } }));
   const memberId = testMember(db, programId, 'ada');
-  instants.forEach((occurredAt, i) =>
+  const purchases = instants.map((occurredAt, i) =>
     processPurchase({ ctx: { db }, input: { programId, storeId: 's', receiptNumber: `R-${i}`, member: { memberId }, occurredAt, items: [{ ref: '1', sku: 'X', quantity: 1, price: 10 * 2 ** i }] } }),
   );
-  return { db, member: memberById(db, memberId)! };
+  return { db, programId, purchases, member: memberById(db, memberId)! };
 }
 
 describe('metricOver by local date', () => {
@@ -35,6 +38,23 @@ describe('metricOver by local date', () => {
     const { db, member } = memberWithPurchases('Pacific/Pago_Pago', ['2026-03-02T10:30:00.000Z', '2026-03-02T11:30:00.000Z']);
     expect(metricOver(db, member, 'spend', { by: 'local-date', from: '2026-02-01', to: '2026-03-01' })).toBe(10);
     expect(metricOver(db, member, 'spend', { by: 'local-date', from: '2026-03-02', to: '2026-03-31' })).toBe(20);
+  });
+});
+
+describe('metricOver points', () => {
+  it('adds what purchases earned (kept on the purchase), award rows of purchases booked before that, and takes returns off', () => {
+    const { db, programId, purchases, member } = memberWithPurchases('Europe/Amsterdam', ['2026-03-02T10:00:00.000Z', '2026-03-03T10:00:00.000Z', '2026-03-04T10:00:00.000Z']);
+    const earned = purchases.map((p) => p.points);
+    expect(earned.every((p) => p > 0)).toBe(true);
+    const march = { by: 'local-date', from: '2026-03-01', to: '2026-03-31' } as const;
+    expect(metricOver(db, member, 'points', march)).toBe(earned[0]! + earned[1]! + earned[2]!);
+    expect(metricOver(db, member, 'points', { by: 'instant', from: '2026-03-03T00:00:00.000Z', to: '2026-03-04T00:00:00.000Z' })).toBe(earned[1]);
+    processReturn({ ctx: { db }, input: { programId, storeId: 's', returnRef: 'RT-1', purchaseId: purchases[1]!.purchaseId, occurredAt: '2026-03-05T10:00:00.000Z' } });
+    // A purchase booked before migration 0026: its awards are rows.
+    const versionId = purchases[0]!.versionId;
+    recordAwards(db, { programId, memberId: member.id, versionId, sourceKind: 'purchase', sourceId: 'old', purchaseId: null, occurredAt: '2026-03-06T10:00:00.000Z', windows: capWindowsOfDay(dayOfIsoDate('2026-03-06')) }, [{ ruleId: 'rule-base-points', lineRef: '1', points: 7 }]);
+    expect(metricOver(db, member, 'points', march)).toBe(earned[0]! + earned[2]! + 7);
+    expect(metricOver(db, member, 'points-earned', { by: 'local-date', from: '2026-03-04', to: '2026-03-06' })).toBe(earned[2]! + 7);
   });
 });
 

@@ -13,7 +13,8 @@ type MetricStatement = ReturnType<typeof preparedSql<{ v: number | null }>>;
 
 /**
  * One statement per metric, kind of period and whether merged members count; `?` are members,
- * from, to (for purchases by local date also the instants around them; twice for spend).
+ * from, to for purchases (by local date also the instants around them), then for spend and
+ * points again for returns or award rows.
  */
 function metricStatement(metric: HistoryMetric, by: Period['by'], who: HistoryMembers['kind']): MetricStatement {
   const within = (column: string) => (by === 'instant' ? `${column} >= ? and ${column} < ?` : `${column} >= ? and ${column} <= ?`);
@@ -29,7 +30,10 @@ function metricStatement(metric: HistoryMetric, by: Period['by'], who: HistoryMe
       return preparedSql(`select count(*) as v from purchases p where ${memberIdIn('p.member_id', who)} and ${purchaseWithin}`);
     case 'points':
     case 'points-earned':
-      return preparedSql(`select coalesce(sum(a.points), 0) as v from rule_awards a where ${memberIdIn('a.member_id', who)} and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}`);
+      // A purchase's `points` are the sum of its `awards`; older purchases have award rows instead.
+      return preparedSql(`select
+        coalesce((select sum(p.points) from purchases p where ${memberIdIn('p.member_id', who)} and ${purchaseWithin} and p.awards is not null), 0)
+        + coalesce((select sum(a.points) from rule_awards a where ${memberIdIn('a.member_id', who)} and ${within(by === 'instant' ? 'a.occurred_at' : 'a.day')}), 0) as v`);
   }
 }
 
@@ -38,7 +42,8 @@ const statements = new Map<string, MetricStatement>();
 /**
  * One metric of a member over a period, from purchases, returns and rule awards, including those
  * of members merged into it. `spend` is purchase totals minus returned amounts (by return date);
- * `points` and `points-earned` are what rules gave minus what returns took back.
+ * `points` and `points-earned` are what rules gave (purchases' awards and award rows of other
+ * events) minus what returns took back.
  * @example metricOver(db, member, 'spend', { by: 'local-date', from: '2025-11-24', to: '2026-11-23' }) // 528
  */
 export function metricOver(tx: DbTx, member: HistoryOwner, metric: HistoryMetric, period: Period): number {
@@ -48,7 +53,7 @@ export function metricOver(tx: DbTx, member: HistoryOwner, metric: HistoryMetric
   if (!statement) statements.set(key, (statement = metricStatement(metric, period.by, who.kind)));
   const range = [period.from, period.to];
   const purchaseRange = period.by === 'instant' ? range : [...instantsAround(period), ...range];
-  const args = metric === 'spend' ? [who.arg, ...purchaseRange, who.arg, ...range] : metric === 'visits' ? [who.arg, ...purchaseRange] : [who.arg, ...range];
+  const args = metric === 'visits' ? [who.arg, ...purchaseRange] : [who.arg, ...purchaseRange, who.arg, ...range];
   const row = statement(tx).get(...args);
   return Math.max(0, Math.round((row?.v ?? 0) * 100) / 100);
 }

@@ -143,6 +143,15 @@ describe('a merged member keeps counting for the member it was merged into', () 
     buy(ana, COAT, '2026-11-03T10:00:00Z');
     merge(dup, ana);
     const folded = db.select().from(ruleMemberTotals).where(eq(ruleMemberTotals.memberId, ana)).all();
+    // As in a database of the time: purchases kept their awards as rule_awards rows (until 0026).
+    db.$client
+      .prepare(
+        `insert into rule_awards (program_id, member_id, version_id, source_kind, source_id, purchase_id, rule_id, points, lines, day, week, month, occurred_at)
+         select p.program_id, p.member_id, p.version_id, 'purchase', p.id, p.id, a.value ->> 'ruleId', a.value ->> 'points', a.value -> 'lines',
+           p.local_date, strftime('%G-W%V', p.local_date), substr(p.local_date, 1, 7), p.occurred_at
+         from purchases p, json_each(p.awards) a where p.member_id in (?, ?)`,
+      )
+      .run(dup, ana);
     // As before the migration: totals per member from its own awards, no merge counts.
     db.$client.prepare('delete from rule_member_totals where member_id in (?, ?)').run(dup, ana);
     db.$client

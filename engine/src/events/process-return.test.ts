@@ -60,6 +60,28 @@ describe('processReturn', () => {
     expect(getBalance({ ctx: { db }, input: { programId, memberId } }).available).toBeGreaterThanOrEqual(0);
   });
 
+  it('reverses a purchase booked before migration 0026 from its award rows', () => {
+    const memberId = testMember(db, programId, 'before-0026');
+    const p = buy(memberId);
+    // As such a purchase was stored: no awards on the row, a rule_awards row per rule.
+    const sql = db.$client;
+    const trigger = sql.prepare("select sql from sqlite_master where name = 'purchases_no_update'").pluck().get() as string;
+    sql.exec('drop trigger purchases_no_update');
+    sql
+      .prepare(
+        `insert into rule_awards (program_id, member_id, version_id, source_kind, source_id, purchase_id, rule_id, points, lines, day, week, month, occurred_at)
+         select p.program_id, p.member_id, p.version_id, 'purchase', p.id, p.id, a.value ->> 'ruleId', a.value ->> 'points', a.value -> 'lines',
+           p.local_date, strftime('%G-W%V', p.local_date), substr(p.local_date, 1, 7), p.occurred_at
+         from purchases p, json_each(p.awards) a where p.id = ?`,
+      )
+      .run(p.purchaseId);
+    sql.prepare('update purchases set awards = null where id = ?').run(p.purchaseId);
+    sql.exec(trigger);
+    expect(giveBack(p.purchaseId, [{ ref: 'a', quantity: 1 }]).points).toBe(20);
+    expect(giveBack(p.purchaseId).points).toBe(55);
+    expect(pending(memberId)).toBe(0);
+  });
+
   it('leaves the ledger consistent', () => {
     expect(verifyLedger(db)).toEqual({ ok: true, problems: [] });
   });

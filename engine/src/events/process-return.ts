@@ -71,12 +71,14 @@ export function processReturn({ ctx, input }: { ctx: { db: DbTx }; input: Proces
     if (earlier) throw new DomainError('conflict', `Return '${req.returnRef}' was already booked as return '${earlier.id}'.`, { returnId: earlier.id });
     const lines = returnableLines(tx, purchase.id);
     const returning = requestedUnits(purchase.id, lines, req.lines);
+    // Purchases booked before migration 0026 have their awards as rule_awards rows.
     const awards = awardLinesOfRows(
-      tx
-        .select({ ruleId: ruleAwards.ruleId, lineRef: ruleAwards.lineRef, points: ruleAwards.points, lines: ruleAwards.lines })
-        .from(ruleAwards)
-        .where(and(eq(ruleAwards.purchaseId, purchase.id), eq(ruleAwards.sourceKind, 'purchase')))
-        .all(),
+      purchase.awards ??
+        tx
+          .select({ ruleId: ruleAwards.ruleId, lineRef: ruleAwards.lineRef, points: ruleAwards.points, lines: ruleAwards.lines })
+          .from(ruleAwards)
+          .where(and(eq(ruleAwards.purchaseId, purchase.id), eq(ruleAwards.sourceKind, 'purchase')))
+          .all(),
     );
     const reversal = reversalFor(awards, lines, returning);
     const points = reversal.reduce((s, a) => s + a.points, 0);

@@ -1,11 +1,18 @@
 import { preparedInsert, preparedSql, type DbTx } from '../db';
-import { ruleAwards } from '../db/schema';
+import { ruleAwards, type PurchaseAward } from '../db/schema';
+import { instantsAround } from './history-metrics';
 import { historyMembers, memberIdIn, PERIOD_FOLD, type HistoryMembers, type HistoryOwner } from '../members';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
 import { dayOfIsoDate, isoDateOfDay, triggerKey, weekdayOfDay } from '../rules';
 
 /** Points of one rule on one purchase line (`lineRef` null for event-level points). */
 export type AwardLine = { ruleId: string; lineRef: string | null; points: number };
+
+/** What one rule gave on an event, with its split over purchase lines (see `awardsPerRule`). */
+export type RuleAward = PurchaseAward & {
+  /** Counts toward the rule's "times": it paid on an event (not a return). */
+  paid: boolean;
+};
 
 /** Where awards came from, and when (cap windows in the program time zone). */
 export type AwardSource = {
@@ -20,14 +27,21 @@ export type AwardSource = {
 };
 
 type PeriodRow = { rule_id: string; d: number; w: number; m: number };
-/** `?`: day, week, month, members (see `historyMembers`), earliest day of the current week and month. */
+/**
+ * Per rule, points today, this week and this month, from award rows and from the awards stored
+ * on purchases. `?`: day, week, month, members, earliest day (award rows); day, first and last
+ * day of the week, month, members, earliest instant, earliest day (purchases).
+ */
 const periodSql = (who: HistoryMembers['kind']) => `
-    select rule_id,
-      sum(case when day = ? then points else 0 end) as d,
-      sum(case when week = ? then points else 0 end) as w,
-      sum(case when month = ? then points else 0 end) as m
-    from rule_awards where ${memberIdIn('member_id', who)} and day >= ?
-    group by rule_id`;
+    select rule_id, sum(d) as d, sum(w) as w, sum(m) as m from (
+      select rule_id, case when day = ? then points else 0 end as d, case when week = ? then points else 0 end as w, case when month = ? then points else 0 end as m
+      from rule_awards where ${memberIdIn('member_id', who)} and day >= ?
+      union all
+      select a.value ->> 'ruleId', case when p.local_date = ? then a.value ->> 'points' else 0 end,
+        case when p.local_date between ? and ? then a.value ->> 'points' else 0 end, case when substr(p.local_date, 1, 7) = ? then a.value ->> 'points' else 0 end
+      from purchases p, json_each(p.awards) a
+      where ${memberIdIn('p.member_id', who)} and p.occurred_at >= ? and p.local_date >= ? and p.awards is not null
+    ) group by rule_id`;
 const periodCounters = { one: preparedSql<PeriodRow>(periodSql('one')), many: preparedSql<PeriodRow>(periodSql('many')) };
 type TotalsRow = { rule_id: string; points: number; times: number; day: string | null; day_points: number; week: string | null; week_points: number; month: string | null; month_points: number };
 // Only the member's own rows: a merge folds the source's totals into the target's. A member has
@@ -87,9 +101,13 @@ export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, 
     const wanted = new Set(needs.period);
     // Only awards since the current week or month began can count toward day, week and month caps.
     const today = dayOfIsoDate(windows.day);
-    const since = [`${windows.month}-01`, isoDateOfDay(today - weekdayOfDay(today))].sort()[0]!;
+    const monday = isoDateOfDay(today - weekdayOfDay(today));
+    const since = [`${windows.month}-01`, monday].sort()[0]!;
+    const [sinceInstant] = instantsAround({ from: since, to: since });
     const who = historyMembers(tx, member);
-    for (const r of periodCounters[who.kind](tx).all(windows.day, windows.week, windows.month, who.arg, since)) {
+    const awardRows = [windows.day, windows.week, windows.month, who.arg, since];
+    const purchaseAwards = [windows.day, monday, isoDateOfDay(today - weekdayOfDay(today) + 6), windows.month, who.arg, sinceInstant, since];
+    for (const r of periodCounters[who.kind](tx).all(...awardRows, ...purchaseAwards)) {
       if (wanted.has(r.rule_id)) out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
     }
   }
@@ -138,34 +156,59 @@ export function awardLinesOf(result: Pick<EvaluationResult, 'lines'>): AwardLine
 }
 
 /**
+ * The awards of an evaluation per rule, with each rule's split over lines.
+ * @example awardsPerRule(awardLinesOf(result), 'purchase') // [{ ruleId: 'rule-base-points', points: 150, lines: [{ lineRef: '1', points: 90 }, ...], paid: true }]
+ */
+export function awardsPerRule(lines: readonly AwardLine[], sourceKind: AwardSource['sourceKind']): RuleAward[] {
+  const perRule = new Map<string, RuleAward>();
+  for (const l of lines) {
+    let rule = perRule.get(l.ruleId);
+    if (!rule) perRule.set(l.ruleId, (rule = { ruleId: l.ruleId, points: 0, lines: null, paid: false }));
+    rule.points += l.points;
+    if (l.lineRef !== null) (rule.lines ??= []).push({ lineRef: l.lineRef, points: l.points });
+    // An event the rule paid for counts once toward "times", however many lines it paid on.
+    if (sourceKind !== 'return' && l.points > 0) rule.paid = true;
+  }
+  return [...perRule.values()];
+}
+
+/**
+ * Keeps each rule's campaign and member totals in step with its awards, in the caller's
+ * transaction. `recordAwards` calls it; a purchase calls it directly and keeps its awards on the
+ * purchase row.
+ * @example addToRuleTotals(tx, { programId, memberId, windows }, awardsPerRule(awardLinesOf(result), 'purchase'))
+ */
+export function addToRuleTotals(tx: DbTx, source: Pick<AwardSource, 'programId' | 'memberId' | 'windows'>, awards: readonly RuleAward[]): void {
+  for (const a of awards) {
+    addToCampaignTotal(tx).run(source.programId, a.ruleId, a.points);
+    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId: a.ruleId, points: a.points, times: a.paid ? 1 : 0, ...source.windows });
+  }
+}
+
+/**
  * Stores one award row per rule (negative for returns) with its split over lines, and keeps the
  * rule's campaign and member totals in step, in the caller's transaction.
  * @example recordAwards(tx, source, awardLinesOf(result))
  */
 export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly AwardLine[]): void {
-  if (lines.length === 0) return;
+  const awards = awardsPerRule(lines, source.sourceKind);
+  insertAwardRows(tx, source, awards);
+  addToRuleTotals(tx, source, awards);
+}
+
+/** One award row per rule, without the totals (see `recordAwards`). */
+export function insertAwardRows(tx: DbTx, source: AwardSource, awards: readonly RuleAward[]): void {
   const { windows, ...rest } = source;
-  const perRule = new Map<string, { points: number; split: { lineRef: string; points: number }[] }>();
-  for (const l of lines) {
-    let rule = perRule.get(l.ruleId);
-    if (!rule) perRule.set(l.ruleId, (rule = { points: 0, split: [] }));
-    rule.points += l.points;
-    if (l.lineRef !== null) rule.split.push({ lineRef: l.lineRef, points: l.points });
-  }
-  for (const [ruleId, { points, split }] of perRule) {
-    insertAward(tx).run({ ...rest, ruleId, points, lineRef: null, lines: split.length > 0 ? split : null, day: windows.day, week: windows.week, month: windows.month });
-    addToCampaignTotal(tx).run(source.programId, ruleId, points);
-    // An event the rule paid for counts once toward "times", however many lines it paid on.
-    const paid = source.sourceKind !== 'return' && lines.some((l) => l.ruleId === ruleId && l.points > 0);
-    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId, points, times: paid ? 1 : 0, ...windows });
+  for (const { ruleId, points, lines } of awards) {
+    insertAward(tx).run({ ...rest, ruleId, points, lineRef: null, lines, day: windows.day, week: windows.week, month: windows.month });
   }
 }
 
 /**
- * The award lines of stored award rows: a row's split over lines, or the row itself for
- * event-level points and for rows stored one per line.
+ * The award lines of stored awards (award rows, or a purchase's `awards`): each split over lines,
+ * or the award itself for event-level points and for rows stored one per line.
  * @example awardLinesOfRows([{ ruleId: 'base', lineRef: null, points: 9, lines: [{ lineRef: '1', points: 9 }] }]) // [{ ruleId: 'base', lineRef: '1', points: 9 }]
  */
-export function awardLinesOfRows(rows: readonly Pick<typeof ruleAwards.$inferSelect, 'ruleId' | 'lineRef' | 'points' | 'lines'>[]): AwardLine[] {
-  return rows.flatMap((r) => (r.lines ? r.lines.map((l) => ({ ruleId: r.ruleId, lineRef: l.lineRef, points: l.points })) : [{ ruleId: r.ruleId, lineRef: r.lineRef, points: r.points }]));
+export function awardLinesOfRows(rows: readonly (PurchaseAward & { lineRef?: string | null })[]): AwardLine[] {
+  return rows.flatMap((r) => (r.lines ? r.lines.map((l) => ({ ruleId: r.ruleId, lineRef: l.lineRef, points: l.points })) : [{ ruleId: r.ruleId, lineRef: r.lineRef ?? null, points: r.points }]));
 }

@@ -37,6 +37,13 @@ export const purchases = sqliteTable(
     points: integer('points').notNull().default(0),
     /** The ledger earn transaction (`purchase:<id>`), when points were earned. */
     earnTransactionId: text('earn_transaction_id'),
+    /**
+     * What each rule gave, with its split over the lines, summing to `points`: the purchase's
+     * rule awards. Kept on the purchase instead of a rule_awards row per rule, which cost more
+     * than the rest of the purchase's rows together. Null when nothing was earned, and on
+     * purchases booked before migration 0026, whose awards are rule_awards rows.
+     */
+    awards: text('awards', { mode: 'json' }).$type<PurchaseAward[]>(),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [
@@ -44,6 +51,9 @@ export const purchases = sqliteTable(
     index('purchases_member').on(t.memberId, t.occurredAt),
   ],
 );
+
+/** Points one rule gave on a purchase, with their split over the purchase lines (null when not split). */
+export type PurchaseAward = { ruleId: string; points: number; lines: { lineRef: string; points: number }[] | null };
 
 /** Line items of a purchase as posted; `lineRef` is the caller's reference, unique in the purchase. */
 export const purchaseLines = sqliteTable(

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { pointsPayments, ruleAwards } from '../../db/schema';
+import { pointsPayments, purchases, ruleAwards } from '../../db/schema';
 import { adjustPoints, getBalance, verifyLedger } from '../../ledger';
 import { tempDatabase } from '../../testing/temp-db';
 import { processPurchase, type ProcessPurchaseInput } from '../process-purchase';
@@ -92,9 +92,11 @@ describe('a purchase partly paid with points', () => {
     const paid = purchase(memberId, { pointsPaymentId: reserve(memberId, 40).id });
     const returned = processReturn({ ctx: { db }, input: { programId, storeId: 'ams', returnRef: `RT-${paid.purchaseId}`, purchaseId: paid.purchaseId } });
     expect(returned.points).toBe(paid.points);
-    const awards = db.select().from(ruleAwards).where(eq(ruleAwards.purchaseId, paid.purchaseId)).all();
-    expect(awards.filter((a) => a.points > 0).reduce((s, a) => s + a.points, 0)).toBe(paid.points);
-    expect(awards.reduce((s, a) => s + a.points, 0)).toBe(0); // returns book negative awards
+    const earned = db.select().from(purchases).where(eq(purchases.id, paid.purchaseId)).get()?.awards ?? [];
+    expect(earned.reduce((s, a) => s + a.points, 0)).toBe(paid.points);
+    // The return books negative award rows for all of it.
+    const taken = db.select().from(ruleAwards).where(eq(ruleAwards.purchaseId, paid.purchaseId)).all();
+    expect(taken.reduce((s, a) => s + a.points, 0)).toBe(-paid.points);
     expect(returned.pointsRefunded).toBe(2000); // 40 EUR paid with 2000 points, all of it returned
   });
 
