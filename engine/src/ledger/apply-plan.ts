@@ -37,8 +37,9 @@ type Deltas = { available: number; pending: number; reserved: number; earned: nu
 const zero = (): Deltas => ({ available: 0, pending: 0, reserved: 0, earned: 0, redeemed: 0, expired: 0 });
 
 /**
- * Writes one planned transaction: the transaction row, lots, postings, lot updates and the
- * balance projection, all in the caller's SQLite transaction. The CHECK constraints on the
+ * Writes one planned transaction: the transaction row, the balance projection (creating the
+ * members' accounts on their first transaction), lots, postings and lot updates, all in the
+ * caller's SQLite transaction. The CHECK constraints on the
  * balances are the last line of defence against a negative available balance.
  * @example applyPlan(tx, { id, kind: 'earn', programId, memberId, occurredAt, requestHash }, planEarn(...), { activity: true })
  */
@@ -64,17 +65,37 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
   };
   insertTransaction(tx).run(transaction);
 
-  const deltas = new Map<string, Deltas>();
-  const owners = [memberId, ...plan.postings.flatMap((p) => (p.account.memberId ? [p.account.memberId] : []))];
-  for (const id of new Set(owners)) {
-    ensureLedgerAccounts(tx, programId, id);
-    deltas.set(id, zero());
+  const deltas = new Map<string, Deltas>([[memberId, zero()]]);
+  const rows = plan.postings.map((p) => {
+    const owner = p.account.memberId ?? memberId;
+    let d = deltas.get(owner);
+    if (!d) deltas.set(owner, (d = zero()));
+    switch (p.account.kind) {
+      case 'member-available': d.available += p.amount; break;
+      case 'member-pending': d.pending += p.amount; break;
+      case 'member-reserved': d.reserved += p.amount; break;
+      case 'program-issued': d.earned -= p.amount; break;
+      case 'program-returns': d.earned -= p.amount; break;
+      case 'program-redeemed': d.redeemed += p.amount; break;
+      case 'program-expired': d.expired += p.amount; break;
+      default: break;
+    }
+    return { transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null };
+  });
+
+  // Balances first: a member whose balance row is missing has no accounts yet either, and the
+  // postings below need them. Looking the row up first would cost a query on every transaction.
+  if (options.transferLifetimeFrom) {
+    for (const id of deltas.keys()) ensureLedgerAccounts(tx, programId, id);
+    transferLifetime(tx, options.transferLifetimeFrom, memberId, now);
   }
-  const deltaOf = (id: string): Deltas => {
-    const d = deltas.get(id);
-    if (!d) throw new Error(`no balance row prepared for member ${id}`);
-    return d;
-  };
+  for (const [id, d] of deltas) {
+    const update = { ...d, activityAt: options.activity && id === memberId ? row.occurredAt : null, updatedAt: now, memberId: id };
+    if (addToBalance(tx).run(update).changes === 0) {
+      ensureLedgerAccounts(tx, programId, id);
+      addToBalance(tx).run(update);
+    }
+  }
 
   for (const change of plan.lots) {
     if (change.op !== 'create') continue;
@@ -89,34 +110,13 @@ export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan,
     });
   }
 
-  const postings: LedgerPostingRow[] = [];
-  for (const p of plan.postings) {
-    const owner = p.account.memberId;
-    const posting = { transactionId: row.id, accountId: accountId(programId, p.account), amount: p.amount, lotId: p.lotId ?? null };
-    postings.push({ id: Number(insertPosting(tx).run(posting).lastInsertRowid), ...posting });
-    const d = deltaOf(owner ?? memberId);
-    switch (p.account.kind) {
-      case 'member-available': d.available += p.amount; break;
-      case 'member-pending': d.pending += p.amount; break;
-      case 'member-reserved': d.reserved += p.amount; break;
-      case 'program-issued': d.earned -= p.amount; break;
-      case 'program-returns': d.earned -= p.amount; break;
-      case 'program-redeemed': d.redeemed += p.amount; break;
-      case 'program-expired': d.expired += p.amount; break;
-      default: break;
-    }
-  }
+  const postings: LedgerPostingRow[] = rows.map((posting) => ({ id: Number(insertPosting(tx).run(posting).lastInsertRowid), ...posting }));
 
   for (const change of plan.lots) {
     if (change.op !== 'update') continue;
     updateLot(tx).run({ remaining: change.remaining, status: change.status, lotId: change.lotId });
   }
 
-  if (options.transferLifetimeFrom) transferLifetime(tx, options.transferLifetimeFrom, memberId, now);
-  for (const [id, d] of deltas) {
-    const activityAt = options.activity && id === memberId ? row.occurredAt : null;
-    addToBalance(tx).run({ ...d, activityAt, updatedAt: now, memberId: id });
-  }
   // What was just written, as `loadTransaction` would read it back.
   return { transaction, postings, replayed: false };
 }
