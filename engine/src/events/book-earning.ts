@@ -51,7 +51,7 @@ export function bookEarning(
       expiry: runtime.spec.pointsLifecycle.expiry,
       metadata: { ...args.metadata, rules: result.lines.map((l) => ({ ruleId: l.ruleId, points: l.points })) },
     },
-    member,
+    { member },
   );
   const source = {
     programId: member.programId,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outbox, purchases, ruleAwards } from '../db/schema';
-import { verifyLedger } from '../ledger';
+import { getBalance, postEarn, verifyLedger } from '../ledger';
 import { loadTransaction } from '../ledger/ledger-store';
 import { recordRelease } from '../releases';
 import { compileProgram, evaluate } from '../rules';
@@ -50,6 +50,15 @@ describe('processPurchase', () => {
     const r = post(undefined, SHIRTS_AND_SCARF, { member: { cardNumber: '4111111111111111' } });
     expect(r).toMatchObject({ identified: 'unknown', memberId: null, points: 0, earnTransactionId: null, versionId });
     expect(post(undefined, SHIRTS_AND_SCARF)).toMatchObject({ identified: 'none', points: 0 });
+  });
+
+  it('an earn posted from outside with the id of a purchase earn is a conflict, not a replay of it', () => {
+    const memberId = testMember(db, programId, 'earn-id');
+    const r = post(memberId);
+    const earn = loadTransaction(db, `purchase:${r.purchaseId}`)!.transaction;
+    const same = { transactionId: earn.id, programId, memberId, points: r.points, programVersionId: versionId, sourceRef: earn.sourceRef, occurredAt: r.occurredAt, pendingDays: 30 };
+    expect(() => postEarn({ ctx: { db }, input: same })).toThrow(`Transaction '${earn.id}' was already booked with different content`);
+    expect(getBalance({ ctx: { db }, input: { programId, memberId } }).pending).toBe(r.points);
   });
 
   it('refuses a receipt posted twice, naming the first purchase', () => {

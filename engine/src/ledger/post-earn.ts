@@ -38,17 +38,26 @@ export function postEarn({ ctx, input }: { ctx: { db: DbTx }; input: PostEarnInp
 }
 
 /**
- * `postEarn` inside the caller's transaction. The event path calls it with a request built from
- * the program's own evaluation (not from outside, so not parsed again; `occurredAt` as
- * `toISOString` writes it) and the member row it loaded in this transaction (not read again).
- * @example bookEarn(tx, { transactionId, programId, memberId, points, ... }, member)
+ * `postEarn` inside the caller's transaction. A service booking an event calls it with
+ * `forEvent`: the request comes from the program's own evaluation (not from outside, so not
+ * parsed again; `occurredAt` as `toISOString` writes it), with the member row it loaded in this
+ * transaction (not read again) and a transaction id derived from the event's new id. Such an earn
+ * has no earlier booking to replay (the event's own uniqueness keeps it from being booked twice,
+ * and the id is the table's key), so nothing is looked up, and its request hash covers what it is
+ * for, its source, as those of releases and expiries do.
+ * @example bookEarn(tx, { transactionId: `purchase:${id}`, programId, memberId, points, ... }, { member })
  */
-export function bookEarn(tx: DbTx, req: PostEarnRequest, loaded?: MemberRow): PostedTransaction {
-  const hash = requestHash('earn', req);
-  const earlier = replayOrConflict(tx, req.transactionId, hash);
-  if (earlier) return earlier;
-  if (loaded) checkMember(loaded, req.programId, req.memberId, { allow: 'active' });
-  else requireMember(tx, req.programId, req.memberId, { allow: 'active' });
+export function bookEarn(tx: DbTx, req: PostEarnRequest, forEvent?: { member: MemberRow }): PostedTransaction {
+  let hash: string;
+  if (forEvent) {
+    hash = requestHash('event-earn', { sourceRef: req.sourceRef });
+    checkMember(forEvent.member, req.programId, req.memberId, { allow: 'active' });
+  } else {
+    hash = requestHash('earn', req);
+    const earlier = replayOrConflict(tx, req.transactionId, hash);
+    if (earlier) return earlier;
+    requireMember(tx, req.programId, req.memberId, { allow: 'active' });
+  }
   const at = req.occurredAt ?? nowIso();
   const plan = planEarn({
     transactionId: req.transactionId,
