@@ -1,7 +1,7 @@
 import type { DbTx } from '../db';
 import type { HistoryOwner, MemberRow } from '../members';
 import { moveToTier } from '../members';
-import { qualificationWindow, tierAfterActivity } from '../rules';
+import { qualificationWindow, tierAfterActivity, tierCanChangeAfterActivity } from '../rules';
 import type { ProgramSpec, TierPolicy } from '../spec';
 import { metricOver } from './history-metrics';
 
@@ -37,7 +37,7 @@ export function upgradeAfterActivity(
   args: { spec: ProgramSpec; member: MemberRow; localDate: string; at: string },
 ): { from: string | null; to: string } | undefined {
   const { spec, member } = args;
-  if (spec.tiers.length === 0) return undefined;
+  if (!tierCanChangeAfterActivity(spec.tiers, spec.tierPolicy, member.currentTierId ?? undefined)) return undefined;
   const value = qualificationValue(tx, spec, member, args.localDate);
   const next = tierAfterActivity(spec.tiers, spec.tierPolicy, member.currentTierId ?? undefined, value);
   if (!next || next === member.currentTierId) return undefined;

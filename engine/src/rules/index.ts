@@ -64,6 +64,7 @@ export {
   qualifiedTier,
   reviewTier,
   tierAfterActivity,
+  tierCanChangeAfterActivity,
   tierProgress,
   type TierProgress,
   type TierReview,

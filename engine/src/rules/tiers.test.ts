@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TierPolicy, beanClub } from '../spec';
-import { qualificationWindow, qualifiedTier, reviewTier, tierAfterActivity, tierProgress } from './tiers';
+import { qualificationWindow, qualifiedTier, reviewTier, tierAfterActivity, tierCanChangeAfterActivity, tierProgress } from './tiers';
 
 const { tiers, tierPolicy } = beanClub(); // green 0, silver 500, gold 1500; one-tier, 30 grace days
 const policy = (retention: object, upgrade: 'immediate' | 'next-evaluation' = 'immediate') => TierPolicy.parse({ upgrade, retention });
@@ -30,6 +30,18 @@ describe('tier qualification', () => {
     expect(tierAfterActivity(tiers, policy({}, 'next-evaluation'), 'green', 1600)).toBe('green');
     expect(tierAfterActivity(tiers, tierPolicy, 'gold', 0)).toBe('gold');
     expect(tierAfterActivity(tiers, tierPolicy, undefined, 600)).toBe('silver');
+  });
+
+  it('says when activity cannot change the tier for any value, so the value need not be read', () => {
+    const nextEvaluation = policy({}, 'next-evaluation');
+    for (const current of [undefined, 'green', 'silver', 'gold', 'unknown']) {
+      for (const p of [tierPolicy, nextEvaluation]) {
+        const changes = [0, 499, 500, 1499, 1500, 99999].some((value) => tierAfterActivity(tiers, p, current, value) !== current);
+        expect(tierCanChangeAfterActivity(tiers, p, current)).toBe(changes);
+      }
+    }
+    expect(tierCanChangeAfterActivity(tiers, tierPolicy, 'gold')).toBe(false);
+    expect(tierCanChangeAfterActivity([], tierPolicy, undefined)).toBe(false);
   });
 });
 

@@ -72,6 +72,18 @@ export function tierAfterActivity(tiers: readonly Tier[], policy: TierPolicy, cu
   return policy.upgrade === 'immediate' && q > c ? tiers[q]?.id : tiers[c]?.id;
 }
 
+/**
+ * Whether activity can change the tier at all (`tierAfterActivity` other than the current one for
+ * some value): not for a member in the top tier, nor under `next-evaluation`. Spares the caller
+ * reading the qualification value, which frequent buyers in the top tier would need most often.
+ * @example tierCanChangeAfterActivity(tiers, policy, 'gold') // false (gold is the top tier)
+ */
+export function tierCanChangeAfterActivity(tiers: readonly Tier[], policy: TierPolicy, currentTierId: string | undefined): boolean {
+  if (tiers.length === 0) return false;
+  const c = indexOf(tiers, currentTierId);
+  return c < 0 || (policy.upgrade === 'immediate' && c < tiers.length - 1);
+}
+
 /** Outcome of a tier re-check. */
 export interface TierReview {
   tierId: string | undefined;
