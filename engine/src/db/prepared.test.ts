@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../testing/temp-db';
 import { activeTemplateProgram } from '../events/test-fixtures';
-import { preparedInsert, preparedQuery, preparedSql } from './prepared';
+import { preparedInsert, preparedQuery, preparedSelect, preparedSql } from './prepared';
 import { outbox, purchaseLines, purchases, systemSettings } from './schema';
 
 const first = tempDatabase();
@@ -39,11 +39,11 @@ describe('prepared queries', () => {
   });
 });
 
-describe('prepared inserts', () => {
-  const insertEvent = preparedInsert(outbox, ['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'], { ignoreConflicts: true });
-  const insertPurchase = preparedInsert(purchases, ['id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId']);
-  const insertLine = preparedInsert(purchaseLines, ['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale']);
+const insertEvent = preparedInsert(outbox, ['id', 'type', 'programId', 'memberId', 'payload', 'createdAt'], { ignoreConflicts: true });
+const insertPurchase = preparedInsert(purchases, ['id', 'programId', 'storeId', 'registerId', 'receiptNumber', 'memberId', 'versionId', 'channel', 'paymentMethod', 'occurredAt', 'localDate', 'total', 'itemCount', 'points', 'earnTransactionId', 'awards']);
+const insertLine = preparedInsert(purchaseLines, ['purchaseId', 'lineRef', 'sku', 'category', 'brand', 'quantity', 'price', 'isOnSale']);
 
+describe('prepared inserts', () => {
   it('store rows that drizzle reads back as written: JSON and booleans mapped, null kept, conflicts ignored when asked', () => {
     const { db } = first;
     const { programId, versionId } = activeTemplateProgram(db);
@@ -52,7 +52,7 @@ describe('prepared inserts', () => {
     insertEvent(db).run({ id: 'ins-1', type: 'replayed', programId, memberId: null, payload: {}, createdAt: at });
     expect(db.select().from(outbox).where(eq(outbox.id, 'ins-1')).get()).toMatchObject({ type: 'points-earned', memberId: null, payload: { points: 5, lines: ['1', '2'] }, createdAt: at });
 
-    insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 12.5, itemCount: 2, points: 0, earnTransactionId: null });
+    insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 12.5, itemCount: 2, points: 0, earnTransactionId: null, awards: null });
     const line = { purchaseId: 'ins-p', sku: 'SKU', category: null, brand: 'b', quantity: 1, price: 6.25 };
     insertLine(db).run({ ...line, lineRef: '1', isOnSale: true });
     insertLine(db).run({ ...line, lineRef: '2', isOnSale: false });
@@ -63,6 +63,24 @@ describe('prepared inserts', () => {
       ['2', false, null, 6.25],
       ['3', null, null, 6.25],
     ]);
-    expect(() => insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R2', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 1, itemCount: 1, points: 0, earnTransactionId: null })).toThrow(/UNIQUE/);
+    expect(() => insertPurchase(db).run({ id: 'ins-p', programId, storeId: 's', registerId: '1', receiptNumber: 'R2', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: at, localDate: '2026-11-18', total: 1, itemCount: 1, points: 0, earnTransactionId: null, awards: null })).toThrow(/UNIQUE/);
+  });
+});
+
+describe('prepared selects', () => {
+  it('read rows as drizzle does: JSON parsed, booleans mapped, null kept', () => {
+    const { db } = second;
+    const { programId, versionId } = activeTemplateProgram(db);
+    insertPurchase(db).run({ id: 'sel-p', programId, storeId: 's', registerId: '1', receiptNumber: 'S', memberId: null, versionId, channel: 'store', paymentMethod: null, occurredAt: '2026-11-18T10:00:00.000Z', localDate: '2026-11-18', total: 2, itemCount: 2, points: 3, earnTransactionId: null, awards: [{ ruleId: 'r', points: 3, lines: null }] });
+    for (const [lineRef, isOnSale] of [['1', null], ['2', true]] as const) insertLine(db).run({ purchaseId: 'sel-p', lineRef, sku: 'SKU', category: null, brand: 'b', quantity: 1, price: 1, isOnSale });
+    const purchaseById = preparedSelect(purchases, 'id = ?');
+    const lineOf = preparedSelect(purchaseLines, 'purchase_id = ? and line_ref = ?');
+    expect(purchaseById(db).get('sel-p')).toEqual(db.select().from(purchases).where(eq(purchases.id, 'sel-p')).get());
+    expect(purchaseById(db).get('sel-p')?.awards).toEqual([{ ruleId: 'r', points: 3, lines: null }]);
+    for (const lineRef of ['1', '2']) {
+      expect(lineOf(db).get('sel-p', lineRef)).toEqual(db.select().from(purchaseLines).where(eq(purchaseLines.lineRef, lineRef)).get());
+    }
+    expect(lineOf(db).get('sel-p', '2')?.isOnSale).toBe(true);
+    expect(purchaseById(db).get('none')).toBeUndefined();
   });
 });
