@@ -75,7 +75,7 @@ export function processCustomEvent({ ctx, input }: { ctx: { db: DbTx }; input: P
     const booked = bookEarning(tx, {
       runtime,
       member,
-      facts: eventFacts(tx, runtime, member, event),
+      facts: eventFacts(tx, runtime, member, event, [], runtime.compiled.earningAggregates),
       source: { kind: 'event', id, purchaseId: null },
       transactionId: `event:${id}`,
       pendingDays: 0,

@@ -138,7 +138,7 @@ function bookPurchase(tx: DbTx, req: z.output<typeof ProcessPurchaseInput>): Pur
     booked = bookEarning(tx, {
       runtime,
       member,
-      facts: eventFacts(tx, runtime, member, { ...event, total: earning.total }, earning.items),
+      facts: eventFacts(tx, runtime, member, { ...event, total: earning.total }, earning.items, runtime.compiled.earningAggregates),
       source: { kind: 'purchase', id, purchaseId: id },
       transactionId: `purchase:${id}`,
       pendingDays: runtime.spec.pointsLifecycle.pendingDays,

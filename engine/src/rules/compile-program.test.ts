@@ -20,6 +20,20 @@ describe('compileProgram', () => {
     expect(c.windowsAt(Date.parse('2025-09-07T22:30:00Z'))).toEqual({ day: '2025-09-08', week: '2025-W37', month: '2025-09' });
   });
 
+  it('lists apart the aggregates earning rules read, through the segments they test too', () => {
+    const spec = beanClub();
+    // Only the segment seg-lapsed reads history: events earn without it.
+    expect(compileProgram(spec).earningAggregates).toEqual([]);
+    const nested = {
+      ...spec,
+      segments: [...spec.segments, { id: 'seg-lapsed-regular', name: 'Lapsed regular', description: '', condition: { op: 'in-segment' as const, segmentId: 'seg-lapsed' } }],
+      earningRules: spec.earningRules.map((r, i) => (i === 0 ? { ...r, condition: { op: 'not' as const, condition: { op: 'in-segment' as const, segmentId: 'seg-lapsed-regular' } } } : r)),
+    };
+    const c = compileProgram(nested);
+    expect(c.earningAggregates).toEqual([{ metric: 'visits', lastDays: 60 }, { metric: 'visits', lastDays: 365 }]);
+    expect(c.requiredAggregates).toEqual(c.earningAggregates);
+  });
+
   it('builds trigger keys for custom events', () => {
     expect(triggerKey({ kind: 'custom', eventName: 'app-review' })).toBe('custom:app-review');
     expect(triggerKey({ kind: 'custom', name: 'app-review' })).toBe('custom:app-review');

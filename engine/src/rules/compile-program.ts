@@ -50,8 +50,13 @@ export interface CompiledProgram {
   readonly tierMultipliers: ReadonlyMap<string, number>;
   /** Local time in the program zone; built once with its Intl formatter. */
   readonly clock: LocalClock;
-  /** Aggregates that conditions of rules and segments read. */
+  /** Aggregates that conditions of rules, segments and journeys read. */
   readonly requiredAggregates: readonly AggregateNeed[];
+  /**
+   * Aggregates that earning rules read (directly or through segments): all that evaluating an
+   * event needs. Segments and journeys often read history that no earning rule does.
+   */
+  readonly earningAggregates: readonly AggregateNeed[];
   /** Compiled segment conditions, by segment id. */
   readonly segments: ReadonlyMap<string, Predicate>;
   /** Cap windows (local day, ISO week, month) of an instant, for keying counters. */
@@ -95,18 +100,27 @@ function compileRule(rule: EarningRule, env: ReturnType<typeof createConditionEn
   };
 }
 
-function aggregatesOf(spec: ProgramSpec): AggregateNeed[] {
-  const seen = new Map<string, AggregateNeed>();
-  const journeyConditions = spec.journeys.flatMap((j) =>
+/** Conditions of journey steps (branches and waits for a condition). */
+function journeyConditions(spec: ProgramSpec): (Condition | undefined)[] {
+  return spec.journeys.flatMap((j) =>
     j.steps.map((s) => (s.kind === 'branch' ? s.condition : s.kind === 'wait-until' && s.until.kind === 'condition' ? s.until.condition : undefined)),
   );
-  const conditions = [...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition), ...journeyConditions];
-  for (const c of conditions) {
-    if (!c) continue;
-    walkCondition(c, (n) => {
+}
+
+/** Aggregates the conditions read, directly or through the segments they test (and theirs). */
+function aggregatesOf(conditions: readonly (Condition | undefined)[], segments: ProgramSpec['segments']): AggregateNeed[] {
+  const seen = new Map<string, AggregateNeed>();
+  const tested = new Set<string>();
+  const visit = (condition: Condition) =>
+    walkCondition(condition, (n) => {
       if (n.op === 'aggregate') seen.set(`${n.metric}:${n.lastDays}`, { metric: n.metric, lastDays: n.lastDays });
+      if (n.op === 'in-segment' && !tested.has(n.segmentId)) {
+        tested.add(n.segmentId);
+        const segment = segments.find((s) => s.id === n.segmentId);
+        if (segment?.condition) visit(segment.condition);
+      }
     });
-  }
+  for (const c of conditions) if (c) visit(c);
   return [...seen.values()];
 }
 
@@ -153,7 +167,8 @@ export function compileProgram(spec: ProgramSpec): CompiledProgram {
     plans,
     tierMultipliers: new Map(spec.tiers.map((t) => [t.id, t.benefits.earnMultiplier])),
     clock,
-    requiredAggregates: aggregatesOf(spec),
+    requiredAggregates: aggregatesOf([...spec.earningRules.map((r) => r.condition), ...spec.segments.map((s) => s.condition), ...journeyConditions(spec)], spec.segments),
+    earningAggregates: aggregatesOf(spec.earningRules.map((r) => r.condition), spec.segments),
     segments: env.compiled,
     windowsAt: (epochMs) => capWindowsOfDay(clock(epochMs).day),
   };
