@@ -1,11 +1,12 @@
 import type { DbTx } from '../db';
+import type { RuleAward } from '../db/schema';
 import type { PostedTransaction } from '../ledger';
 import { bookEarn } from '../ledger';
 import type { MemberRow } from '../members';
 import type { CapWindows, EvaluationFacts, EvaluationResult } from '../rules';
 import { evaluate } from '../rules';
 import type { ProgramRuntime } from './program-runtime';
-import { addToRuleTotals, awardLinesOf, awardsPerRule, insertAwardRows, loadCounters, type RuleAward } from './rule-awards';
+import { addToRuleTotals, awardLinesOf, awardsPerRule, insertAwardRows, loadCounters } from './rule-awards';
 
 /** `awards`: per rule, what the event earned; a purchase keeps them on its row. */
 export type BookedEarning = { result: EvaluationResult; posted: PostedTransaction | undefined; windows: CapWindows; awards: RuleAward[] };
@@ -63,7 +64,7 @@ export function bookEarning(
     occurredAt: args.occurredAt,
     windows,
   };
-  const awards = awardsPerRule(awardLinesOf(result), args.source.kind);
+  const awards = awardsPerRule(awardLinesOf(result));
   if (args.source.kind !== 'purchase') insertAwardRows(tx, source, awards);
   addToRuleTotals(tx, source, awards);
   return { result, posted, windows, awards };

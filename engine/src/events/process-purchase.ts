@@ -148,7 +148,7 @@ function bookPurchase(tx: DbTx, req: z.output<typeof ProcessPurchaseInput>): Pur
   }
   const points = booked?.result.points ?? 0;
   const earnTransactionId = booked?.posted?.transaction.id ?? null;
-  insertPurchase(tx).run({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId, awards: booked?.awards.length ? booked.awards.map(({ ruleId, points, lines }) => ({ ruleId, points, lines })) : null });
+  insertPurchase(tx).run({ id, programId: req.programId, storeId: req.storeId, registerId: req.registerId, receiptNumber: req.receiptNumber, memberId: member?.id ?? null, versionId, channel: req.channel, paymentMethod: req.paymentMethod ?? null, occurredAt, localDate, total, itemCount, points, earnTransactionId, awards: booked?.awards.length ? booked.awards : null });
   for (const i of req.items) {
     insertPurchaseLine(tx).run({ purchaseId: id, lineRef: i.ref, sku: i.sku, category: i.category ?? null, brand: i.brand ?? null, quantity: i.quantity, price: i.price, isOnSale: i.isOnSale ?? null });
   }

@@ -44,11 +44,11 @@ function fromAllAwards(memberId: string, day: number): Record<string, Full> {
 /** A purchase as `processPurchase` books it: its awards on the row, the rules' totals alongside. */
 function bookPurchaseAwards(memberId: string, id: string, day: number, lines: AwardLine[]): void {
   const windows = capWindowsOfDay(day);
-  const awards = awardsPerRule(lines, 'purchase');
+  const awards = awardsPerRule(lines);
   const points = awards.reduce((s, a) => s + a.points, 0);
   const row = { id, programId, storeId: 'counters', registerId: '1', receiptNumber: id, memberId, versionId, channel: 'store', occurredAt: `${windows.day}T12:00:00.000Z` };
-  db.insert(purchases).values({ ...row, localDate: windows.day, total: points, itemCount: 1, points, awards: awards.map(({ ruleId, points, lines }) => ({ ruleId, points, lines })) }).run();
-  addToRuleTotals(db, { programId, memberId, windows }, awards);
+  db.insert(purchases).values({ ...row, localDate: windows.day, total: points, itemCount: 1, points, awards }).run();
+  addToRuleTotals(db, { programId, memberId, sourceKind: 'purchase', windows }, awards);
 }
 
 const batch = fc.record({

@@ -1,18 +1,12 @@
 import { preparedInsert, preparedSql, type DbTx } from '../db';
-import { ruleAwards, type PurchaseAward } from '../db/schema';
-import { instantsAround } from './history-metrics';
+import { ruleAwards, type RuleAward } from '../db/schema';
 import { historyMembers, memberIdIn, PERIOD_FOLD, type HistoryMembers, type HistoryOwner } from '../members';
 import type { CapWindows, CompiledProgram, Counters, EvaluationResult, FactEvent, RuleCounters } from '../rules';
 import { dayOfIsoDate, isoDateOfDay, triggerKey, weekdayOfDay } from '../rules';
+import { instantsAround } from './history-metrics';
 
 /** Points of one rule on one purchase line (`lineRef` null for event-level points). */
 export type AwardLine = { ruleId: string; lineRef: string | null; points: number };
-
-/** What one rule gave on an event, with its split over purchase lines (see `awardsPerRule`). */
-export type RuleAward = PurchaseAward & {
-  /** Counts toward the rule's "times": it paid on an event (not a return). */
-  paid: boolean;
-};
 
 /** Where awards came from, and when (cap windows in the program time zone). */
 export type AwardSource = {
@@ -101,12 +95,13 @@ export function ruleCounters(tx: DbTx, programId: string, member: HistoryOwner, 
     const wanted = new Set(needs.period);
     // Only awards since the current week or month began can count toward day, week and month caps.
     const today = dayOfIsoDate(windows.day);
-    const monday = isoDateOfDay(today - weekdayOfDay(today));
+    const weekStart = today - weekdayOfDay(today);
+    const monday = isoDateOfDay(weekStart);
     const since = [`${windows.month}-01`, monday].sort()[0]!;
     const [sinceInstant] = instantsAround({ from: since, to: since });
     const who = historyMembers(tx, member);
     const awardRows = [windows.day, windows.week, windows.month, who.arg, since];
-    const purchaseAwards = [windows.day, monday, isoDateOfDay(today - weekdayOfDay(today) + 6), windows.month, who.arg, sinceInstant, since];
+    const purchaseAwards = [windows.day, monday, isoDateOfDay(weekStart + 6), windows.month, who.arg, sinceInstant, since];
     for (const r of periodCounters[who.kind](tx).all(...awardRows, ...purchaseAwards)) {
       if (wanted.has(r.rule_id)) out[r.rule_id] = { total: 0, times: 0, ...out[r.rule_id], day: r.d, week: r.w, month: r.m };
     }
@@ -157,17 +152,15 @@ export function awardLinesOf(result: Pick<EvaluationResult, 'lines'>): AwardLine
 
 /**
  * The awards of an evaluation per rule, with each rule's split over lines.
- * @example awardsPerRule(awardLinesOf(result), 'purchase') // [{ ruleId: 'rule-base-points', points: 150, lines: [{ lineRef: '1', points: 90 }, ...], paid: true }]
+ * @example awardsPerRule(awardLinesOf(result)) // [{ ruleId: 'rule-base-points', points: 150, lines: [{ lineRef: '1', points: 90 }, ...] }]
  */
-export function awardsPerRule(lines: readonly AwardLine[], sourceKind: AwardSource['sourceKind']): RuleAward[] {
+export function awardsPerRule(lines: readonly AwardLine[]): RuleAward[] {
   const perRule = new Map<string, RuleAward>();
   for (const l of lines) {
     let rule = perRule.get(l.ruleId);
-    if (!rule) perRule.set(l.ruleId, (rule = { ruleId: l.ruleId, points: 0, lines: null, paid: false }));
+    if (!rule) perRule.set(l.ruleId, (rule = { ruleId: l.ruleId, points: 0, lines: null }));
     rule.points += l.points;
     if (l.lineRef !== null) (rule.lines ??= []).push({ lineRef: l.lineRef, points: l.points });
-    // An event the rule paid for counts once toward "times", however many lines it paid on.
-    if (sourceKind !== 'return' && l.points > 0) rule.paid = true;
   }
   return [...perRule.values()];
 }
@@ -176,12 +169,14 @@ export function awardsPerRule(lines: readonly AwardLine[], sourceKind: AwardSour
  * Keeps each rule's campaign and member totals in step with its awards, in the caller's
  * transaction. `recordAwards` calls it; a purchase calls it directly and keeps its awards on the
  * purchase row.
- * @example addToRuleTotals(tx, { programId, memberId, windows }, awardsPerRule(awardLinesOf(result), 'purchase'))
+ * @example addToRuleTotals(tx, { programId, memberId, sourceKind: 'purchase', windows }, awardsPerRule(awardLinesOf(result)))
  */
-export function addToRuleTotals(tx: DbTx, source: Pick<AwardSource, 'programId' | 'memberId' | 'windows'>, awards: readonly RuleAward[]): void {
+export function addToRuleTotals(tx: DbTx, source: Pick<AwardSource, 'programId' | 'memberId' | 'sourceKind' | 'windows'>, awards: readonly RuleAward[]): void {
   for (const a of awards) {
     addToCampaignTotal(tx).run(source.programId, a.ruleId, a.points);
-    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId: a.ruleId, points: a.points, times: a.paid ? 1 : 0, ...source.windows });
+    // An event the rule paid for counts once toward "times", however many lines it paid on.
+    const times = source.sourceKind !== 'return' && a.points > 0 ? 1 : 0;
+    addToMemberTotal(tx).run({ memberId: source.memberId, ruleId: a.ruleId, points: a.points, times, ...source.windows });
   }
 }
 
@@ -191,7 +186,7 @@ export function addToRuleTotals(tx: DbTx, source: Pick<AwardSource, 'programId' 
  * @example recordAwards(tx, source, awardLinesOf(result))
  */
 export function recordAwards(tx: DbTx, source: AwardSource, lines: readonly AwardLine[]): void {
-  const awards = awardsPerRule(lines, source.sourceKind);
+  const awards = awardsPerRule(lines);
   insertAwardRows(tx, source, awards);
   addToRuleTotals(tx, source, awards);
 }
@@ -209,6 +204,6 @@ export function insertAwardRows(tx: DbTx, source: AwardSource, awards: readonly 
  * or the award itself for event-level points and for rows stored one per line.
  * @example awardLinesOfRows([{ ruleId: 'base', lineRef: null, points: 9, lines: [{ lineRef: '1', points: 9 }] }]) // [{ ruleId: 'base', lineRef: '1', points: 9 }]
  */
-export function awardLinesOfRows(rows: readonly (PurchaseAward & { lineRef?: string | null })[]): AwardLine[] {
+export function awardLinesOfRows(rows: readonly (RuleAward & { lineRef?: string | null })[]): AwardLine[] {
   return rows.flatMap((r) => (r.lines ? r.lines.map((l) => ({ ruleId: r.ruleId, lineRef: l.lineRef, points: l.points })) : [{ ruleId: r.ruleId, lineRef: r.lineRef ?? null, points: r.points }]));
 }

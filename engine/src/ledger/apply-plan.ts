@@ -39,8 +39,8 @@ const zero = (): Deltas => ({ available: 0, pending: 0, reserved: 0, earned: 0, 
 /**
  * Writes one planned transaction: the transaction row, the balance projection (creating the
  * members' accounts on their first transaction), lots, postings and lot updates, all in the
- * caller's SQLite transaction. The CHECK constraints on the
- * balances are the last line of defence against a negative available balance.
+ * caller's SQLite transaction. The CHECK constraints on the balances are the last line of
+ * defence against a negative available balance.
  * @example applyPlan(tx, { id, kind: 'earn', programId, memberId, occurredAt, requestHash }, planEarn(...), { activity: true })
  */
 export function applyPlan(tx: DbTx, row: NewLedgerTransaction, plan: LedgerPlan, options: ApplyOptions = {}): PostedTransaction {

@@ -43,7 +43,7 @@ export const purchases = sqliteTable(
      * than the rest of the purchase's rows together. Null when nothing was earned, and on
      * purchases booked before migration 0026, whose awards are rule_awards rows.
      */
-    awards: text('awards', { mode: 'json' }).$type<PurchaseAward[]>(),
+    awards: text('awards', { mode: 'json' }).$type<RuleAward[]>(),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [
@@ -52,8 +52,8 @@ export const purchases = sqliteTable(
   ],
 );
 
-/** Points one rule gave on a purchase, with their split over the purchase lines (null when not split). */
-export type PurchaseAward = { ruleId: string; points: number; lines: { lineRef: string; points: number }[] | null };
+/** Points one rule gave on an event, with their split over the purchase lines (null when not split). */
+export type RuleAward = { ruleId: string; points: number; lines: { lineRef: string; points: number }[] | null };
 
 /** Line items of a purchase as posted; `lineRef` is the caller's reference, unique in the purchase. */
 export const purchaseLines = sqliteTable(
