@@ -59,7 +59,7 @@ export function memberFacts(tx: DbTx, member: MemberRow, at: number): FactMember
  * The local date of the member's latest purchase; purchases of members merged into this one
  * count too (they were this person's visits).
  */
-export function lastPurchaseOn(tx: DbTx, member: HistoryOwner): string | undefined {
+function lastPurchaseOn(tx: DbTx, member: HistoryOwner): string | undefined {
   const who = historyMembers(tx, member);
   return lastPurchaseOf[who.kind](tx).get(who.arg)?.local_date;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbTx } from '../db';
 import { programVersions } from '../db/schema';
 import { DomainError } from '../errors';
-import { versionForMember, versionsInForce } from '../releases';
+import { currentRelease, versionForMember } from '../releases';
 import type { CompiledProgram, EvaluationFacts } from '../rules';
 import { compileProgram, compilePredicate, createConditionEnv, prepareContext } from '../rules';
 import type { ProgramSpec } from '../spec';
@@ -57,7 +57,7 @@ export function runtimeOfVersion(db: DbTx, versionId: string): ProgramRuntime {
  * @example activeVersionId(db, programId, memberId)
  */
 export function activeVersionId(db: DbTx, programId: string, memberId: string | undefined): string {
-  const release = versionsInForce(db, programId);
+  const release = currentRelease(db, programId);
   if (!release) {
     throw new DomainError('unprocessable', 'This program has no active version yet; activate a version in the studio before posting events.');
   }

@@ -18,7 +18,7 @@ export { planRelease } from './plan-release';
 export { planCancelReservation, planCommitReservation, planReserve } from './plan-reservation';
 export { planReverse, type ReverseAmount } from './plan-reverse';
 export type { AccountRef, LedgerPlan, LotChange, LotView, PlannedPosting } from './plan-types';
-export { bookEarn, postEarn, PostEarnInput, type PostEarnRequest } from './post-earn';
+export { bookEarn, postEarn, PostEarnInput } from './post-earn';
 export { redeemPoints, RedeemPointsInput } from './redeem-points';
 export { releaseExpiredReservations, ReleaseExpiredReservationsInput } from './release-expired-reservations';
 export { releasePending, ReleasePendingInput } from './release-pending';

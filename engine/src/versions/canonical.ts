@@ -11,20 +11,13 @@ function normalise(value: unknown): Json {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalise(v)));
   if (typeof value === 'object') {
     const out: { [key: string]: Json } = {};
-    for (const key of sortedKeys(value as object)) {
+    for (const key of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = normalise(v);
     }
     return out;
   }
   throw new TypeError(`Cannot store a ${typeof value} in a program version`);
-}
-
-/** Keys in code-unit order; objects are often built in that order already, and sorting copies. */
-function sortedKeys(value: object): string[] {
-  const keys = Object.keys(value);
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort();
-  return keys;
 }
 
 /**
